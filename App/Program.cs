@@ -1,27 +1,31 @@
-using HighServiceDashboard.App.Components;
+using HighServiceDashboard.App;
+using HighServiceDashboard.App.Cli;
+using HighServiceDashboard.App.Hosting;
+using HighServiceDashboard.Infrastructure;
+using HighServiceDashboard.Infrastructure.Data;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.UseRootSettings();
+builder.AddInfrastructure();
+builder.AddDashboard();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+catch (DatabaseStartupException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+app.UseDashboard();
+await app.RunAsync();
+return 0;

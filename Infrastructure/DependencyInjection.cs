@@ -1,0 +1,41 @@
+using FluentValidation;
+using HighServiceDashboard.Domain.Agencies;
+using HighServiceDashboard.Infrastructure.Agencies;
+using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Programme;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HighServiceDashboard.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The database, the reference data and the services over them.</summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is missing from appsettings.json.");
+
+        builder.Services.TryAddTimeProvider();
+        builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddSingleton<ReferenceDataSeeder>();
+        builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddValidatorsFromAssemblyContaining<NewAgencyInputValidator>(ServiceLifetime.Singleton);
+        builder.Services.AddSingleton<AgencyDirectory>();
+        builder.Services.AddSingleton<AgencyAdminService>();
+        builder.Services.AddSingleton<ProgrammeService>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}
