@@ -16,9 +16,6 @@ public partial class AgencyTreePage : YearBoundComponent
     [Inject]
     private AgencyDirectory Directory { get; set; } = default!;
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     private IReadOnlyList<AgencyNode> _nodes = [];
     private List<TreeItemData<int>> _tree = [];
     private AgencyDetail? _detail;
