@@ -1,5 +1,6 @@
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Frameworks;
+using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,26 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<FocusPoint> FocusPoints => Set<FocusPoint>();
+
+    public DbSet<NotApplicableItem> NotApplicableItems => Set<NotApplicableItem>();
+
+    public DbSet<PlanSource> PlanSources => Set<PlanSource>();
+
+    /// <summary>
+    /// SQLite stores DateTimeOffset as text that does not sort by instant; store UTC ticks instead so
+    /// that ordering and range queries are right.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -170,6 +170,260 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.ToTable("SubItems");
                 });
 
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Cadences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuessReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGuess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubItemCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "SubItemCode");
+
+                    b.ToTable("FocusPoints");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPointUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FocusPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FocusPointId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("FocusPointUnit");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.NotApplicableItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubItemCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "SubItemCode")
+                        .IsUnique();
+
+                    b.ToTable("NotApplicableItems");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RocYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.HasIndex("AgencyId", "RocYear")
+                        .IsUnique();
+
+                    b.HasIndex("RocYear", "Status");
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.PlanSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("PlanSources");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.PlanStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanStatusChange");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.UnplacedText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Order");
+
+                    b.ToTable("UnplacedText");
+                });
+
             modelBuilder.Entity("HighServiceDashboard.Domain.Programme.ProgrammeYear", b =>
                 {
                     b.Property<int>("RocYear")
@@ -264,6 +518,88 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.Navigation("Pillar");
                 });
 
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Plans.Plan", "Plan")
+                        .WithMany("FocusPoints")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPointUnit", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Plans.FocusPoint", null)
+                        .WithMany("Units")
+                        .HasForeignKey("FocusPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HighServiceDashboard.Domain.Agencies.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.NotApplicableItem", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Plans.Plan", null)
+                        .WithMany("NotApplicable")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.Plan", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HighServiceDashboard.Domain.Frameworks.Framework", "Framework")
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.PlanSource", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Plans.Plan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("HighServiceDashboard.Domain.Plans.PlanSource", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.PlanStatusChange", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Plans.Plan", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.UnplacedText", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Plans.Plan", null)
+                        .WithMany("Unplaced")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HighServiceDashboard.Domain.Programme.ProgrammeYear", b =>
                 {
                     b.HasOne("HighServiceDashboard.Domain.Frameworks.Framework", "Framework")
@@ -290,6 +626,24 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
             modelBuilder.Entity("HighServiceDashboard.Domain.Frameworks.Pillar", b =>
                 {
                     b.Navigation("SubItems");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>
+                {
+                    b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Plans.Plan", b =>
+                {
+                    b.Navigation("FocusPoints");
+
+                    b.Navigation("NotApplicable");
+
+                    b.Navigation("Source");
+
+                    b.Navigation("StatusChanges");
+
+                    b.Navigation("Unplaced");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,120 @@
+using HighServiceDashboard.Domain.Frameworks;
+using HighServiceDashboard.Domain.Plans;
+using HighServiceDashboard.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighServiceDashboard.Infrastructure.Plans;
+
+/// <summary>A plan as its page shows it: the agency's own table, grouped by pillar and sub-item.</summary>
+public sealed record PlanView(
+    int Id,
+    int AgencyId,
+    string AgencyName,
+    string? AgencyNameEn,
+    int? ParentAgencyId,
+    int RocYear,
+    string? Title,
+    PlanStatus Status,
+    int Version,
+    Framework Framework,
+    IReadOnlyList<FocusPointView> FocusPoints,
+    IReadOnlyList<NotApplicableItem> NotApplicable,
+    IReadOnlyList<UnplacedText> Unplaced,
+    IReadOnlyList<PlanStatusChange> History,
+    string? SourceFileName,
+    DateTimeOffset UpdatedAt)
+{
+    public IEnumerable<FocusPointView> PointsFor(string code) => FocusPoints.Where(p => p.SubItemCode == code);
+
+    public NotApplicableItem? DeclarationFor(string code) => NotApplicable.FirstOrDefault(n => n.SubItemCode == code);
+
+    public int GuessCount => FocusPoints.Count(p => p.IsGuess);
+}
+
+public sealed record FocusPointView(
+    int Id,
+    string SubItemCode,
+    string Title,
+    string Description,
+    bool AllUnits,
+    IReadOnlyList<UnitName> Units,
+    IReadOnlyList<string> Cadences,
+    bool IsGuess,
+    string? GuessReason,
+    int? SourceLine);
+
+/// <summary>A unit a focus point names; <see cref="IsKnown"/> is false for a name the agency does not have yet.</summary>
+public sealed record UnitName(string Name, bool IsKnown);
+
+/// <summary>One row of the plan list: an agency's plan for a year and where it stands.</summary>
+public sealed record PlanListRow(int Id, int AgencyId, string AgencyName, string? AgencyNameEn, int RocYear, PlanStatus Status, int FocusPointCount, int GuessCount, DateTimeOffset UpdatedAt);
+
+/// <summary>Reads plans for the pages: one plan whole, the plans of a year, the source document.</summary>
+public sealed class PlanQueries(IDbContextFactory<AppDbContext> contextFactory)
+{
+    public async Task<PlanView?> GetAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var plan = await db.Plans.AsNoTracking()
+            .Include(p => p.Agency)
+            .Include(p => p.FocusPoints).ThenInclude(f => f.Units)
+            .Include(p => p.NotApplicable)
+            .Include(p => p.Unplaced)
+            .Include(p => p.StatusChanges)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var framework = await db.Frameworks.AsNoTracking().Include(f => f.Pillars).ThenInclude(p => p.SubItems).SingleAsync(f => f.Id == plan.FrameworkId, ct);
+        framework.Pillars = framework.Pillars.OrderBy(p => p.Order).ToList();
+        framework.Pillars.ForEach(p => p.SubItems = p.SubItems.OrderBy(s => s.Order).ToList());
+        var sourceName = await db.PlanSources.Where(s => s.PlanId == planId).Select(s => s.FileName).FirstOrDefaultAsync(ct);
+
+        return new PlanView(
+            plan.Id,
+            plan.AgencyId,
+            plan.Agency!.Name,
+            plan.Agency.NameEn,
+            plan.Agency.ParentId,
+            plan.RocYear,
+            plan.Title,
+            plan.Status,
+            plan.Version,
+            framework,
+            plan.FocusPoints.OrderBy(f => f.Order).Select(f => new FocusPointView(
+                f.Id, f.SubItemCode, f.Title, f.Description, f.AllUnits,
+                f.Units.OrderBy(u => u.Id).Select(u => new UnitName(u.Name, u.UnitId is not null)).ToList(),
+                f.Cadences, f.IsGuess, f.GuessReason, f.SourceLine)).ToList(),
+            plan.NotApplicable.OrderBy(n => n.SubItemCode).ToList(),
+            plan.Unplaced.OrderBy(u => u.Order).ToList(),
+            plan.StatusChanges.OrderBy(c => c.At).ThenBy(c => c.Id).ToList(),
+            sourceName,
+            plan.UpdatedAt);
+    }
+
+    public async Task<int?> FindIdAsync(int agencyId, int rocYear, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Plans.Where(p => p.AgencyId == agencyId && p.RocYear == rocYear).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PlanListRow>> ListAsync(int rocYear, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var rows = await db.Plans.Where(p => p.RocYear == rocYear)
+            .Select(p => new PlanListRow(p.Id, p.AgencyId, p.Agency!.Name, p.Agency.NameEn, p.RocYear, p.Status,
+                p.FocusPoints.Count, p.FocusPoints.Count(f => f.IsGuess), p.UpdatedAt))
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.AgencyId).ToList();
+    }
+
+    /// <summary>The uploaded file and the text read from it, for the side-by-side view and the download.</summary>
+    public async Task<PlanSource?> GetSourceAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.PlanSources.AsNoTracking().FirstOrDefaultAsync(s => s.PlanId == planId, ct);
+    }
+}
