@@ -106,6 +106,19 @@ public sealed partial class PlanReader
 
         var table = new PlanTableReader(matcher, planRows);
         table.Read();
+        if (table.FocusPoints.Count == 0 && table.Declarations.Count == 0)
+        {
+            // Sub-item texts quoted without any focus points (in goals, say): there is no plan to read.
+            findings.Add(PlanFinding.Error(PlanFindingCodes.NoPlanTable, "找不到計畫內容表格（執行要項、執行重點、執行單位）。",
+                "No plan table (pillars, focus points, units) was found in the document."));
+            return new PlanReading
+            {
+                AgencyName = agency, RocYear = year, YearSource = yearSource, Title = title, Framework = framework,
+                Findings = findings, Subordinates = subordinates, Parent = parent,
+                OtherText = document.AllCells().Select(c => new SourceText(c.Line, TextNormalizer.Clean(c.Text))).Where(t => t.Text.Length > 0).ToList(),
+            };
+        }
+
         findings.AddRange(table.Findings);
         var unplaced = between.Concat(table.Unplaced).OrderBy(u => u.Line).ToList();
         foreach (var text in unplaced)
@@ -146,9 +159,10 @@ public sealed partial class PlanReader
             return forced;
         }
 
-        // The framework whose sub-item texts the document cites most (distinct sub-items), so that a
-        // phrase shared by two frameworks cannot decide alone.
-        var cells = document.AllCells().Select(c => TextNormalizer.Clean(c.Text)).Where(t => t.Length >= 6).ToList();
+        // The framework whose sub-item and pillar texts the document cites most (distinct ones), so
+        // that a phrase shared by two frameworks cannot decide alone. Three are needed: fewer could be
+        // a quotation in some other document.
+        var cells = document.AllCells().SelectMany(c => CitationParts(c.Text)).Where(t => t.Length >= 6).ToList();
         Framework? best = null;
         var bestCount = 0;
         foreach (var framework in _frameworks)
@@ -160,6 +174,10 @@ public sealed partial class PlanReader
                 if (matcher.MatchSubItem(cell, null, false) is { Containment: >= 0.7 } match)
                 {
                     cited.Add(match.Item.Code);
+                }
+                else if (matcher.MatchPillar(cell, PillarLabel().IsMatch(TextNormalizer.Fold(cell))) is { } pillar)
+                {
+                    cited.Add("pillar " + pillar.Code);
                 }
             }
 
@@ -253,8 +271,16 @@ public sealed partial class PlanReader
     }
 
     private static int Cites(IEnumerable<PlanCell> cells, SubItemMatcher matcher) =>
-        cells.Select(c => TextNormalizer.Clean(c.Text)).Where(t => t.Length >= 4)
+        cells.SelectMany(c => CitationParts(c.Text)).Where(t => t.Length >= 4)
             .Count(t => matcher.MatchSubItem(t, null, false) is { Containment: >= 0.7 } || matcher.MatchPillar(t, PillarLabel().IsMatch(TextNormalizer.Fold(t))) is not null);
+
+    // A cell may hold a pillar heading and the first sub-item's text together: "六、… (一)主動發掘…".
+    private static IEnumerable<string> CitationParts(string raw)
+    {
+        var clean = TextNormalizer.Fold(TextNormalizer.CleanLine(raw));
+        var sub = SubLabelInside().Match(clean);
+        return PillarLabel().IsMatch(clean) && sub.Success && sub.Index > 0 ? [clean[..sub.Index], clean[sub.Index..]] : [clean];
+    }
 
     private static void AddBlock(List<SourceText> list, PlanBlock block)
     {
@@ -296,4 +322,7 @@ public sealed partial class PlanReader
 
     [GeneratedRegex(@"^[壹貳參叁肆伍陸柒捌玖拾]+\s*[、.．]")]
     private static partial Regex SectionHeading();
+
+    [GeneratedRegex(@"\(\s*[一二三四五六七八九十]+\s*\)")]
+    private static partial Regex SubLabelInside();
 }
