@@ -197,9 +197,9 @@ internal sealed partial class PlanTableReader
         var sameGroup = last is not null && last.Group == _group && last.Pillar == _pillar && _groups.Count == groupsBefore;
         if (!hasFocus)
         {
-            if (sameGroup && last!.Units.Length == 0)
+            if (sameGroup)
             {
-                last.Units = unitsText;
+                last!.Units = last.Units.Length == 0 ? unitsText : last.Units + " " + unitsText;
             }
             else
             {
@@ -209,21 +209,21 @@ internal sealed partial class PlanTableReader
             return;
         }
 
-        // A row of focus text without units continues the focus point above it: sub-measures (1) (2)
-        // of a numbered point, or the description under a title left alone on the row before.
-        if (sameGroup && ((_unitColumn is not null && !hasUnits) || (_unitColumn is null && IsLoneHeading(last!.Focus))))
-        {
-            last!.Focus += "\n" + focusText;
-            return;
-        }
-
         // A sentence broken at a page break: the point above stops mid-sentence and this row does not
         // open a new point. Its units join the point's, so that one-unit-per-point lists still pair.
         if (sameGroup && ((!SentenceEnded().IsMatch(TextNormalizer.Clean(last!.Focus)) && !FocusTextParser.StartsSomethingNew(focusText))
             || FocusTextParser.ContinuesList(last!.Focus, focusText)))
         {
-            last.Focus += "\n" + focusText;
-            last.Units = last.Units.Length == 0 ? unitsText : last.Units + "\n" + unitsText;
+            last.Focus += MidSentence(last.Focus, focusText) ? focusText : "\n" + focusText;
+            last.Units = last.Units.Length == 0 ? unitsText : last.Units + " " + unitsText;
+            return;
+        }
+
+        // A row of focus text without units continues the focus point above it: sub-measures (1) (2)
+        // of a numbered point, or the description under a title left alone on the row before.
+        if (sameGroup && ((_unitColumn is not null && !hasUnits) || (_unitColumn is null && IsLoneHeading(last!.Focus))))
+        {
+            last!.Focus += "\n" + focusText;
             return;
         }
 
@@ -519,6 +519,10 @@ internal sealed partial class PlanTableReader
         var sub = SubLabelInside().Match(folded);
         return sub.Success && sub.Index > 0 ? (folded[..sub.Index].Trim(), folded[sub.Index..].Trim()) : (folded, null);
     }
+
+    // A line wrapped inside a cell (PDF, Word) joins without a break; a list continued over rows keeps its break.
+    private static bool MidSentence(string previous, string next) =>
+        !IsLoneHeading(previous) && !SentenceEnded().IsMatch(TextNormalizer.Clean(previous)) && !FocusTextParser.StartsSomethingNew(next) && !previous.TrimEnd().EndsWith('>') && !next.TrimStart().StartsWith('<');
 
     private static bool IsLoneHeading(string raw)
     {
