@@ -45,6 +45,26 @@ public sealed class SeedPlanReadingTests
         Assert.False(reading.HasErrors);
     }
 
+    [SeedTheory]
+    [InlineData("finance-bureau-113.txt")]
+    [InlineData("niaosong-district-113.txt")]
+    [InlineData("public-works-bureau-105.txt")]
+    [InlineData("pawnshop-114.txt")]
+    public void Load_SeedPlanSavedAsBig5_ReadsTheSameAsUtf8(string file)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var text = File.ReadAllText(SeedPlans.Path(file));
+        var big5 = System.Text.Encoding.GetEncoding(950, System.Text.EncoderFallback.ReplacementFallback, System.Text.DecoderFallback.ReplacementFallback).GetBytes(text);
+
+        var loaded = new HighServiceDashboard.Infrastructure.Documents.PlanDocumentLoader().Load(big5, file);
+
+        Assert.True(loaded.Succeeded, string.Join(" ", loaded.Findings.Select(f => f.Code)));
+        Assert.Equal(PlanFindingCodes.Big5Detected, Assert.Single(loaded.Findings).Code);
+        var fromBig5 = new PlanReader().Read(loaded.Document!).GetCoverage();
+        var fromUtf8 = Read(file).GetCoverage();
+        Assert.Equal(fromUtf8.SubItems.Select(s => (s.Code, s.Status)), fromBig5.SubItems.Select(s => (s.Code, s.Status)));
+    }
+
     [SeedFact]
     public void Read_FinanceBureau_ReadsUnitsCadencesAndSplitSubItem()
     {
