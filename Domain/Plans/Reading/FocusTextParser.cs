@@ -27,12 +27,18 @@ public static partial class FocusTextParser
             return (string.Empty, string.Empty);
         }
 
-        var lines = soft.Split('\n');
+        // A number alone on the first line ("1." in a column of its own) belongs to the line after it.
+        var lines = soft.Split('\n').ToList();
+        while (lines.Count > 1 && LeadingMarker().Replace(lines[0], string.Empty).Trim().Length == 0)
+        {
+            lines.RemoveAt(0);
+        }
+
         var first = LeadingMarker().Replace(lines[0], string.Empty).Trim();
         var rest = string.Join('\n', lines.Skip(1));
 
         // "發展優質服務" on its own line (a <p> or a bold line), then the description.
-        if (lines.Length > 1 && IsShortHeading(first, allowComma: true))
+        if (lines.Count > 1 && IsShortHeading(first, allowComma: true))
         {
             return (TextNormalizer.Clean(first), TextNormalizer.Clean(rest));
         }
@@ -59,7 +65,7 @@ public static partial class FocusTextParser
 
         var sentence = TextNormalizer.Clean(SentenceEnd().Split(first)[0]);
         var title = sentence.Length <= MaxTitleLength ? sentence : sentence[..MaxTitleLength] + "…";
-        return (title, TextNormalizer.Clean(soft));
+        return (title, TextNormalizer.Clean(string.Join('\n', lines)));
     }
 
     /// <summary>
@@ -186,7 +192,7 @@ public static partial class FocusTextParser
     [GeneratedRegex(@"^\s*(\d{1,2}\s*[.．、](?!\d)|[\(（]\s*\d{1,2}\s*[\)）]|[一二三四五六七八九十]+\s*[、.]|[\(（]\s*[一二三四五六七八九十]+\s*[\)）])")]
     private static partial Regex AnyMarker();
 
-    [GeneratedRegex(@"^\s*(\d{1,2}\s+(?=[\u4e00-\u9fff])|\d{1,2}\s*[.．、](?!\d)|[\(（]\s*\d{1,2}\s*[\)）])\s*")]
+    [GeneratedRegex(@"^\s*(\d{1,2}\s*$|\d{1,2}\s+(?=[\u4e00-\u9fff])|\d{1,2}\s*[.．、](?!\d)|[\(（]\s*\d{1,2}\s*[\)）])\s*")]
     private static partial Regex LeadingMarker();
 
     [GeneratedRegex(@"[。；;：:]")]

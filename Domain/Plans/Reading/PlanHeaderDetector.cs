@@ -23,8 +23,19 @@ public static partial class PlanHeaderDetector
             }
 
             var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+            if (year > RocCalendarOffset)
+            {
+                year -= RocCalendarOffset;
+            }
+
             var agency = CleanAgency(match.Groups["agency"].Value);
             var title = line;
+
+            // "113年度高雄市政府衛生局提升服務執行計畫": the agency after the year.
+            if (agency.Length == 0 && AgencyAfterYear().Match(line) is { Success: true } after && LooksLikeAgency(CleanAgency(after.Groups["agency"].Value)))
+            {
+                agency = CleanAgency(after.Groups["agency"].Value);
+            }
 
             // The agency on its own line above "114年度提升服務工作計畫".
             if (agency.Length == 0 && i > 0 && LooksLikeAgency(CleanAgency(TextNormalizer.CleanLine(head[i - 1].Text))))
@@ -86,7 +97,7 @@ public static partial class PlanHeaderDetector
             {
                 foreach (var piece in ListSeparator().Split(match.Groups["list"].Value))
                 {
-                    var name = piece.Trim();
+                    var name = OwnPrefix().Replace(piece.Trim(), string.Empty);
                     if (!AgencyName().IsMatch(name) || name is "本所" or "本局" or "本處" or "所屬機關")
                     {
                         continue;
@@ -164,8 +175,13 @@ public static partial class PlanHeaderDetector
 
     private static bool LooksLikeAgency(string text) => text.Length is >= 3 and <= 30 && AgencyName().IsMatch(text);
 
-    [GeneratedRegex(@"^(?<agency>.*?)\s*(民國)?\s*(?<year>\d{2,3})\s*年度?\s*.*(計畫|計劃)")]
+    private const int RocCalendarOffset = 1911;
+
+    [GeneratedRegex(@"^(?<agency>.*?)\s*(民國)?\s*(?<!\d)(?<year>\d{2,3}|(19|20)\d{2})\s*年度?\s*.*(計畫|計劃)")]
     private static partial Regex TitleWithYear();
+
+    [GeneratedRegex(@"年度?\s*(?<agency>.+?)(提升|為民服務|服務品質|工作計畫|執行計畫)")]
+    private static partial Regex AgencyAfterYear();
 
     [GeneratedRegex(@"^(?<agency>.*?)(提升服務|為民服務|服務品質).*(計畫|計劃)$")]
     private static partial Regex TitleWithoutYear();
@@ -173,7 +189,10 @@ public static partial class PlanHeaderDetector
     [GeneratedRegex(@"於\s*(?<year>\d{2,3})\s*年\s*(?<month>\d{1,2})\s*月.{0,20}?提(送|報|交).{0,12}?(執行)?成果")]
     private static partial Regex ResultsSentence();
 
-    [GeneratedRegex(@"(督導|所屬機關(包括|含)?|所屬之?)(?<list>[\p{IsCJKUnifiedIdeographs}、及和與]{3,60}?)(，|,|。|；|隨時|訂定|提送|於|$)|(?<list>(本市|本府|本局)[\p{IsCJKUnifiedIdeographs}、及和與]{3,60}?)於[^，。]{0,10}提送")]
+    [GeneratedRegex(@"^(本局|本處|本府)?所屬(二級)?(機關|單位)?")]
+    private static partial Regex OwnPrefix();
+
+    [GeneratedRegex(@"(督導|所屬(二級)?機關(包括|含)?\s*[：:（(]?|所屬之?)(?<list>[\p{IsCJKUnifiedIdeographs}、及和與]{3,60}?)(，|,|。|；|隨時|訂定|提送|於|$)|(?<list>(本市|本府|本局)[\p{IsCJKUnifiedIdeographs}、及和與]{3,60}?)於[^，。]{0,10}提送")]
     private static partial Regex SubordinateList();
 
     [GeneratedRegex(@"[、及和與]")]

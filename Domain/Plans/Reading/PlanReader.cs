@@ -219,6 +219,10 @@ public sealed partial class PlanReader
                     case PlanTable t when inside:
                         rows.AddRange(t.Rows);
                         break;
+                    // A pillar heading written across the whole table is a line of its own in text form.
+                    case PlanParagraph p when inside && Cites([new PlanCell(p.Text, p.Line, 0)], matcher) > 0:
+                        rows.Add(new PlanRow(p.Line, [new PlanCell(p.Text, p.Line, 0)]));
+                        break;
                     case PlanParagraph p when inside:
                         AddText(between, p.Line, p.Text);
                         break;

@@ -129,9 +129,15 @@ internal sealed partial class PlanTableReader
         _pillarColumn = pillarCounts.Count > 0 ? pillarCounts.MaxBy(kv => kv.Value).Key : null;
         if (hasUnitsHeader)
         {
-            var unitColumns = unitCounts.Where(kv => kv.Key > _lastItemColumn + 1 || (kv.Key > _lastItemColumn && filled.Keys.Any(c => c > _lastItemColumn && c < kv.Key)))
-                .Where(kv => kv.Value * 2 >= filled[kv.Key]).Select(kv => kv.Key).ToList();
-            _unitColumn = unitColumns.Count > 0 ? unitColumns.Max() : null;
+            // The units column: cells mostly unit lists. Some other column after the items must not
+            // be, or it is the focus column that happens to be short (and units may come before it).
+            var after = filled.Keys.Where(c => c > _lastItemColumn).ToList();
+            var share = after.ToDictionary(c => c, c => (double)unitCounts.GetValueOrDefault(c) / filled[c]);
+            var candidates = after.Where(c => share[c] >= 0.5).ToList();
+            if (candidates.Count > 0 && after.Any(c => share[c] < 0.5))
+            {
+                _unitColumn = candidates.OrderByDescending(c => share[c]).ThenByDescending(c => c).First();
+            }
         }
     }
 
@@ -167,15 +173,15 @@ internal sealed partial class PlanTableReader
     {
         var cells = row.Cells.Where(c => TextNormalizer.Key(c.Text).Length > 0 || TextNormalizer.Clean(c.Text).Length > 0).ToList();
         var itemCells = cells.Where(c => c.Column <= _lastItemColumn).ToList();
-        var focusCells = cells.Where(c => c.Column > _lastItemColumn && (_unitColumn is null || c.Column < _unitColumn)).ToList();
+        // Columns after the units (a schedule, 預定期程) stay with the focus point's text.
+        var focusCells = cells.Where(c => c.Column > _lastItemColumn && c.Column != _unitColumn).ToList();
         var unitCells = cells.Where(c => c.Column == _unitColumn).ToList();
-        var extraCells = cells.Where(c => _unitColumn is not null && c.Column > _unitColumn).ToList();
         var groupsBefore = _groups.Count;
 
         for (var i = 0; i < itemCells.Count; i++)
         {
             var cell = itemCells[i];
-            if (!ReadItemCell(cell, lastChance: focusCells.Count == 0 && unitCells.Count == 0 && extraCells.Count == 0))
+            if (!ReadItemCell(cell, lastChance: focusCells.Count == 0 && unitCells.Count == 0))
             {
                 // Not an item: the row has no focus cells, so this cell and the rest are its focus
                 // (a two-column row shifted left, or a plan written in paragraphs).
@@ -184,7 +190,7 @@ internal sealed partial class PlanTableReader
             }
         }
 
-        var focusText = string.Join("\n", focusCells.Concat(extraCells).Select(c => c.Text));
+        var focusText = string.Join("\n", focusCells.Select(c => c.Text));
         var unitsText = string.Join("\n", unitCells.Select(c => c.Text));
         var hasFocus = TextNormalizer.Key(focusText).Length > 0;
         var hasUnits = TextNormalizer.Key(unitsText).Length > 0;
@@ -227,7 +233,7 @@ internal sealed partial class PlanTableReader
             return;
         }
 
-        _drafts.Add(new Draft(_group, _pillar, focusText, unitsText, focusCells.Concat(extraCells).Min(c => c.Line)));
+        _drafts.Add(new Draft(_group, _pillar, focusText, unitsText, focusCells.Min(c => c.Line)));
     }
 
     /// <summary>Reads one cell of the item columns; false when it is not an item at all.</summary>
@@ -511,7 +517,7 @@ internal sealed partial class PlanTableReader
     {
         var trimmed = OwnAgency().Replace(text.Trim(), string.Empty).TrimEnd('。', '.', ' ');
         var clauses = ClauseBreak().Split(trimmed).Where(c => TextNormalizer.Key(c).Length >= 2).ToList();
-        return clauses.Count >= 2 || Cause().IsMatch(trimmed) ? trimmed : null;
+        return clauses.Count >= 2 || Cause().IsMatch(trimmed) || Explained().IsMatch(trimmed) ? trimmed : null;
     }
 
     private static (string Pillar, string? Sub) SplitPillarCell(string folded)
@@ -564,7 +570,8 @@ internal sealed partial class PlanTableReader
     [GeneratedRegex(@"單位|課室|科室|權責")]
     private static partial Regex UnitsHeader();
 
-    [GeneratedRegex(@"^\s*(\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*\)|\d{1,2}\s*[.、]?|[一二三四五六七八九十]+\s*[、.])\s*$")]
+    // A sub-item or pillar label alone in its cell; a bare "1." is a focus point's number, not an item.
+    [GeneratedRegex(@"^\s*(\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*[、.])\s*$")]
     private static partial Regex BareLabel();
 
     [GeneratedRegex(@"^\s*(\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*\))")]
@@ -587,6 +594,10 @@ internal sealed partial class PlanTableReader
 
     [GeneratedRegex(@"因|由於|涉及|需|係|性質|限於|屬於")]
     private static partial Regex Cause();
+
+    // "不適用（本所無線上申辦業務）": the reason in brackets.
+    [GeneratedRegex(@"[\(（][^\)）]{4,}[\)）]")]
+    private static partial Regex Explained();
 
     [GeneratedRegex(@"[，,。；;：:]")]
     private static partial Regex SentencePunctuation();

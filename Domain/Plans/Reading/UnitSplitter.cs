@@ -71,6 +71,6 @@ public static partial class UnitSplitter
     [GeneratedRegex(@"^(\(?\d{1,2}[.)、]|\(\d{1,2}\))\s*")]
     private static partial Regex NumberLabel();
 
-    [GeneratedRegex(@"^(各|全)(科|室|課|組|處|中心|股|隊|單位|局|所|一級單位|業務單位)+|全體(同仁|員工|人員)|^本(局|所|處|府|會|公所)全體")]
+    [GeneratedRegex(@"(^|本(局|所|處|府|會|公所|中心)?)(各|全)(一級|業務|權責)?(科|室|課|組|處|中心|股|隊|單位|局|所)+$|全體(同仁|員工|人員)|^本(局|所|處|府|會|公所)全體")]
     private static partial Regex AllUnits();
 }

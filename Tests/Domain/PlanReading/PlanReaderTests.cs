@@ -181,4 +181,25 @@ public sealed class PlanReaderTests
         Assert.Equal(["1.1", "1.2"], PlanFixtures.Covered(reading));
         Assert.Contains(reading.OtherText, t => t.Text == "伍、推動及管考");
     }
+
+    [Fact]
+    public void Read_MessyLayout_UnitsBeforeFocusRepeatedHeaderPillarLinesNumericLabels()
+    {
+        var reading = PlanFixtures.Read("messy-layout.txt");
+
+        Assert.Equal("高雄市政府衛生局", reading.AgencyName);
+        Assert.Equal(113, reading.RocYear);
+        Assert.Equal(["1.1", "1.2", "3.3"], PlanFixtures.Covered(reading));
+        var sop = reading.FocusPoints.Single(f => f.Code == "1.1");
+        Assert.Equal("醫事證照標準作業", sop.Title);
+        Assert.True(sop.AllUnits);
+        Assert.Equal(["本局各科"], sop.Units);
+        Assert.Contains(sop.Cadences, c => c.Kind == CadenceKind.Yearly && c.Times == 1);
+        var declared = Assert.Single(reading.NotApplicable);
+        Assert.Equal("3.2", declared.Code);
+        Assert.Contains("親自核對證書正本", declared.Reason);
+        Assert.Equal(["高雄市政府衛生局鳳山區衛生所", "高雄市政府衛生局旗津區衛生所"], reading.Subordinates);
+        Assert.Equal("3", reading.Items.Single(i => i.Text.StartsWith("三、", StringComparison.Ordinal)).Code);
+        Assert.Empty(reading.Unplaced);
+    }
 }

@@ -75,4 +75,25 @@ public sealed class TextPiecesTests
     {
         Assert.Equal(expected, PlanHeaderDetector.FindYearFromResultsSentence([new SourceText(9, sentence)])!.Value.Year);
     }
+
+    [Theory]
+    [InlineData("高雄市政府財政局2024年度提升服務執行計畫", "高雄市政府財政局", 113)]
+    [InlineData("113年度高雄市政府衛生局提升服務執行計畫", "高雄市政府衛生局", 113)]
+    [InlineData("高雄市鳥松區公所 113 年度提升服務執行計畫", "高雄市鳥松區公所", 113)]
+    [InlineData("高雄市政府工務局105年度提升服務品質執行計畫", "高雄市政府工務局", 105)]
+    public void FindTitle_TitleForms_GiveAgencyAndRocYear(string line, string agency, int year)
+    {
+        var found = PlanHeaderDetector.FindTitle([new SourceText(1, line)]);
+
+        Assert.Equal(agency, found.Agency);
+        Assert.Equal(year, found.Year);
+    }
+
+    [Fact]
+    public void FindParent_OfficeUnderBureau_GivesBureau()
+    {
+        Assert.Equal("高雄市政府財政局", PlanHeaderDetector.FindParent("高雄市政府財政局動產質借所", []));
+        Assert.Equal("高雄市政府財政局", PlanHeaderDetector.FindParent("高雄市稅捐稽徵處", [new SourceText(3, "配合本府財政局推動及管考作業辦理。")]));
+        Assert.Null(PlanHeaderDetector.FindParent("高雄市政府財政局", []));
+    }
 }
