@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace HighServiceDashboard.Domain.Plans.Reading;
+
+/// <summary>How often a commitment recurs.</summary>
+public enum CadenceKind
+{
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+    EveryNYears,
+
+    /// <summary>定期: "regularly", without a stated period.</summary>
+    Periodic,
+}
+
+/// <summary>
+/// A commitment with a cadence found inside a focus point's text, e.g. 每季定期辦理「電話服務品質及禮貌測試」
+/// (quarterly), 每年至少辦理…1次 (yearly, at least once), 定期每4年辦理1次 (every 4 years, once).
+/// </summary>
+public sealed record Cadence(CadenceKind Kind, string Text, int? IntervalYears = null, int? Times = null, bool AtLeast = false);
+
+/// <summary>Finds cadence commitments in plan text.</summary>
+public static partial class CadenceExtractor
+{
+    public static IReadOnlyList<Cadence> Extract(string? text)
+    {
+        var clean = TextNormalizer.Fold(TextNormalizer.CleanLine(text));
+        var found = new List<Cadence>();
+        foreach (var sentence in SentenceBreak().Split(clean))
+        {
+            var inSentence = new List<Cadence>();
+            foreach (Match match in CadenceWord().Matches(sentence))
+            {
+                var word = match.Value;
+                var rest = sentence[(match.Index + match.Length)..];
+                var times = Times().Match(rest);
+                int? count = times.Success ? int.Parse(times.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+                var atLeast = rest.StartsWith("至少", StringComparison.Ordinal) || (times.Success && rest[..times.Index].Contains("至少", StringComparison.Ordinal));
+                var clause = sentence.Trim();
+                Cadence cadence = word switch
+                {
+                    "每日" or "每天" => new(CadenceKind.Daily, clause, Times: count, AtLeast: atLeast),
+                    "每週" or "每周" => new(CadenceKind.Weekly, clause, Times: count, AtLeast: atLeast),
+                    "每月" => new(CadenceKind.Monthly, clause, Times: count, AtLeast: atLeast),
+                    "每季" => new(CadenceKind.Quarterly, clause, Times: count, AtLeast: atLeast),
+                    "每半年" => new(CadenceKind.HalfYearly, clause, Times: count, AtLeast: atLeast),
+                    "每年" or "每年度" => new(CadenceKind.Yearly, clause, Times: count, AtLeast: atLeast),
+                    "定期" => new(CadenceKind.Periodic, clause),
+                    _ => new(CadenceKind.EveryNYears, clause, IntervalYears: int.Parse(Digits().Match(word).Value, CultureInfo.InvariantCulture), Times: count, AtLeast: atLeast),
+                };
+
+                // 定期每4年 is one commitment, not two.
+                if (cadence.Kind == CadenceKind.Periodic && PeriodFollows().IsMatch(rest))
+                {
+                    continue;
+                }
+
+                inSentence.Add(cadence);
+            }
+
+            // 每季定期辦理 is one commitment: "regularly" adds nothing to a stated period.
+            var periodic = inSentence.All(c => c.Kind == CadenceKind.Periodic);
+            found.AddRange(periodic ? inSentence.Take(1) : inSentence.Where(c => c.Kind != CadenceKind.Periodic));
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"[。；;\n]")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"每\s*\d{1,2}\s*年|每半年|每年度|每年|每季|每月|每週|每周|每日|每天|(?<!不)定期")]
+    private static partial Regex CadenceWord();
+
+    [GeneratedRegex(@"^\s*每")]
+    private static partial Regex PeriodFollows();
+
+    [GeneratedRegex(@"(\d{1,3})\s*次")]
+    private static partial Regex Times();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+}

@@ -1,0 +1,604 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HighServiceDashboard.Domain.Frameworks;
+
+namespace HighServiceDashboard.Domain.Plans.Reading;
+
+/// <summary>
+/// Walks the rows of a plan table once: finds which columns hold the items (pillar, sub-item), the
+/// focus points and the units, then groups focus points under the sub-item whose text they follow.
+/// One instance per reading.
+/// </summary>
+internal sealed partial class PlanTableReader
+{
+    private readonly SubItemMatcher _matcher;
+    private readonly IReadOnlyList<PlanRow> _rows;
+    private readonly List<Group> _groups = [];
+    private readonly List<Draft> _drafts = [];
+    private readonly List<(int Line, int Order, Func<PlanItemText> Make)> _items = [];
+    private int _lastItemColumn = -1;
+    private int? _unitColumn;
+    private int? _pillarColumn;
+    private Pillar? _pillar;
+    private Group? _group;
+    private bool _pendingLabel;
+
+    public PlanTableReader(SubItemMatcher matcher, IReadOnlyList<PlanRow> rows)
+    {
+        _matcher = matcher;
+        _rows = rows;
+    }
+
+    public List<FocusPoint> FocusPoints { get; } = [];
+
+    public List<NotApplicableDeclaration> Declarations { get; } = [];
+
+    public List<PlanItemText> Items { get; } = [];
+
+    public List<SourceText> Unplaced { get; } = [];
+
+    public List<SourceText> OtherText { get; } = [];
+
+    public List<PlanFinding> Findings { get; } = [];
+
+    public void Read()
+    {
+        var dataRows = SkipHeaders(out var hasUnitsHeader);
+        InferLayout(dataRows, hasUnitsHeader);
+        foreach (var row in dataRows)
+        {
+            ReadRow(row);
+        }
+
+        Finish();
+    }
+
+    private enum CellKind
+    {
+        Pillar,
+        Preamble,
+        SubItem,
+        Label,
+        Units,
+        Other,
+    }
+
+    private List<PlanRow> SkipHeaders(out bool hasUnitsHeader)
+    {
+        hasUnitsHeader = false;
+        var sawHeader = false;
+        var data = new List<PlanRow>();
+        foreach (var row in _rows)
+        {
+            var texts = row.Cells.Select(c => TextNormalizer.Fold(TextNormalizer.CleanLine(c.Text))).Where(t => t.Length > 0).ToList();
+            if (texts.Count > 0 && texts.Any(t => HeaderWord().IsMatch(t)) && texts.All(t => t.Length <= 14 && Kind(t) is not (CellKind.Pillar or CellKind.SubItem or CellKind.Preamble)))
+            {
+                sawHeader = true;
+                hasUnitsHeader |= texts.Any(t => UnitsHeader().IsMatch(t));
+                OtherText.Add(new SourceText(row.Line, string.Join(" ", texts)));
+                continue;
+            }
+
+            data.Add(row);
+        }
+
+        // Without a header the units column is found by its content alone.
+        if (!sawHeader)
+        {
+            hasUnitsHeader = true;
+        }
+
+        return data;
+    }
+
+    private void InferLayout(List<PlanRow> rows, bool hasUnitsHeader)
+    {
+        var itemCounts = new Dictionary<int, int>();
+        var pillarCounts = new Dictionary<int, int>();
+        var unitCounts = new Dictionary<int, int>();
+        var filled = new Dictionary<int, int>();
+        foreach (var cell in rows.SelectMany(r => r.Cells))
+        {
+            var text = TextNormalizer.CleanLine(cell.Text);
+            if (TextNormalizer.Key(text).Length == 0)
+            {
+                continue;
+            }
+
+            Increment(filled, cell.Column);
+            var kind = Kind(TextNormalizer.Fold(text));
+            if (kind is CellKind.Pillar or CellKind.SubItem or CellKind.Preamble or CellKind.Label)
+            {
+                Increment(itemCounts, cell.Column);
+            }
+
+            if (kind == CellKind.Pillar)
+            {
+                Increment(pillarCounts, cell.Column);
+            }
+
+            if (UnitSplitter.LooksLikeUnits(cell.Text))
+            {
+                Increment(unitCounts, cell.Column);
+            }
+        }
+
+        // Item columns: where at least a fifth of the cells cite pillars or sub-items.
+        var itemColumns = itemCounts.Where(kv => kv.Value >= 2 && kv.Value * 5 >= filled[kv.Key]).Select(kv => kv.Key).ToList();
+        _lastItemColumn = itemColumns.Count > 0 ? itemColumns.Max() : -1;
+        _pillarColumn = pillarCounts.Count > 0 ? pillarCounts.MaxBy(kv => kv.Value).Key : null;
+        if (hasUnitsHeader)
+        {
+            // The units column: cells mostly unit lists. Some other column after the items must not
+            // be, or it is the focus column that happens to be short (and units may come before it).
+            var after = filled.Keys.Where(c => c > _lastItemColumn).ToList();
+            var share = after.ToDictionary(c => c, c => (double)unitCounts.GetValueOrDefault(c) / filled[c]);
+            var candidates = after.Where(c => share[c] >= 0.5).ToList();
+            if (candidates.Count > 0 && after.Any(c => share[c] < 0.5))
+            {
+                _unitColumn = candidates.OrderByDescending(c => share[c]).ThenByDescending(c => c).First();
+            }
+        }
+    }
+
+    private static void Increment(Dictionary<int, int> counts, int key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private CellKind Kind(string folded)
+    {
+        if (PlanReader.PillarLabel().IsMatch(folded) && _matcher.MatchPillar(SplitPillarCell(folded).Pillar, true) is not null)
+        {
+            return CellKind.Pillar;
+        }
+
+        if (_matcher.MatchesPreamble(folded))
+        {
+            return CellKind.Preamble;
+        }
+
+        if (BareLabel().IsMatch(folded))
+        {
+            return CellKind.Label;
+        }
+
+        var labelled = SubLabel().IsMatch(folded);
+        if (_matcher.MatchSubItem(folded, null, false) is not null || (labelled && TextNormalizer.Key(folded).Length > 3))
+        {
+            return CellKind.SubItem;
+        }
+
+        return _matcher.MatchPillar(folded, false) is not null ? CellKind.Pillar : CellKind.Other;
+    }
+
+    private void ReadRow(PlanRow row)
+    {
+        var cells = row.Cells.Where(c => TextNormalizer.Key(c.Text).Length > 0 || TextNormalizer.Clean(c.Text).Length > 0).ToList();
+        var itemCells = cells.Where(c => c.Column <= _lastItemColumn).ToList();
+        // Columns after the units (a schedule, 預定期程) stay with the focus point's text.
+        var focusCells = cells.Where(c => c.Column > _lastItemColumn && c.Column != _unitColumn).ToList();
+        var unitCells = cells.Where(c => c.Column == _unitColumn).ToList();
+        var groupsBefore = _groups.Count;
+
+        for (var i = 0; i < itemCells.Count; i++)
+        {
+            var cell = itemCells[i];
+            if (!ReadItemCell(cell, lastChance: focusCells.Count == 0 && unitCells.Count == 0))
+            {
+                // Not an item: the row has no focus cells, so this cell and the rest are its focus
+                // (a two-column row shifted left, or a plan written in paragraphs).
+                focusCells.InsertRange(0, itemCells.Skip(i));
+                break;
+            }
+        }
+
+        var focusText = string.Join("\n", focusCells.Select(c => c.Text));
+        var unitsText = string.Join("\n", unitCells.Select(c => c.Text));
+        var hasFocus = TextNormalizer.Key(focusText).Length > 0;
+        var hasUnits = TextNormalizer.Key(unitsText).Length > 0;
+        if (!hasFocus && !hasUnits)
+        {
+            return;
+        }
+
+        var last = _drafts.Count > 0 ? _drafts[^1] : null;
+        var sameGroup = last is not null && last.Group == _group && last.Pillar == _pillar && _groups.Count == groupsBefore;
+        if (!hasFocus)
+        {
+            if (sameGroup)
+            {
+                last!.Units = last.Units.Length == 0 ? unitsText : last.Units + " " + unitsText;
+            }
+            else
+            {
+                Unplaced.Add(new SourceText(row.Line, TextNormalizer.Clean(unitsText)));
+            }
+
+            return;
+        }
+
+        // A sentence broken at a page break: the point above stops mid-sentence and this row does not
+        // open a new point. Its units join the point's, so that one-unit-per-point lists still pair.
+        if (sameGroup && ((!SentenceEnded().IsMatch(TextNormalizer.Clean(last!.Focus)) && !FocusTextParser.StartsSomethingNew(focusText))
+            || FocusTextParser.ContinuesList(last!.Focus, focusText)))
+        {
+            last.Focus += MidSentence(last.Focus, focusText) ? focusText : "\n" + focusText;
+            last.Units = last.Units.Length == 0 ? unitsText : last.Units + " " + unitsText;
+            return;
+        }
+
+        // A row of focus text without units continues the focus point above it: sub-measures (1) (2)
+        // of a numbered point, or the description under a title left alone on the row before.
+        if (sameGroup && ((_unitColumn is not null && !hasUnits) || (_unitColumn is null && IsLoneHeading(last!.Focus))))
+        {
+            last!.Focus += "\n" + focusText;
+            return;
+        }
+
+        _drafts.Add(new Draft(_group, _pillar, focusText, unitsText, focusCells.Min(c => c.Line)));
+    }
+
+    /// <summary>Reads one cell of the item columns; false when it is not an item at all.</summary>
+    private bool ReadItemCell(PlanCell cell, bool lastChance)
+    {
+        var text = TextNormalizer.CleanLine(cell.Text);
+        var folded = TextNormalizer.Fold(text);
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (PlanReader.PillarLabel().IsMatch(folded))
+        {
+            var (pillarText, subText) = SplitPillarCell(folded);
+            if (_matcher.MatchPillar(pillarText, true) is { } pillar)
+            {
+                SetPillar(pillar, pillarText, cell.Line);
+                if (subText is not null)
+                {
+                    StartGroup(subText, cell.Line, labelled: true);
+                }
+
+                return true;
+            }
+        }
+
+        if (_matcher.MatchesPreamble(folded))
+        {
+            if (_group is { IsPreamble: true } preamble && preamble.Line == cell.Line)
+            {
+                preamble.Text += "\n" + text;
+            }
+            else
+            {
+                _group = new Group { IsPreamble = true, Text = text, Line = cell.Line, Pillar = null };
+                _groups.Add(_group);
+                _pillar = null;
+            }
+
+            return true;
+        }
+
+        if (BareLabel().IsMatch(folded))
+        {
+            if (SubLabel().IsMatch(folded))
+            {
+                _pendingLabel = true;
+            }
+
+            AddItem(null, text, cell.Line);
+            return true;
+        }
+
+        if (SubLabel().IsMatch(folded) || _pendingLabel)
+        {
+            _pendingLabel = false;
+            StartGroup(text, cell.Line, labelled: true);
+            return true;
+        }
+
+        if (_group is { IsPreamble: false } current && Continues(current, text))
+        {
+            current.Text += text;
+            current.Match = _matcher.MatchSubItem(current.Text, current.Pillar, current.Labelled) ?? current.Match;
+            return true;
+        }
+
+        var match = _matcher.MatchSubItem(folded, _pillar, false);
+        if (match is not null)
+        {
+            if (_group?.Match?.Item == match.Item)
+            {
+                _group.Text += text;
+            }
+            else
+            {
+                StartGroup(text, cell.Line, labelled: false, match);
+            }
+
+            return true;
+        }
+
+        // The rest of a pillar heading split over rows ("治理，優化 機關管理 創新").
+        if (_pillar is not null && (cell.Column == _pillarColumn || _group is null) && _matcher.MatchPillar(folded, false)?.Code == _pillar.Code)
+        {
+            AddItem(_pillar.Code, text, cell.Line);
+            return true;
+        }
+
+        if (_matcher.MatchPillar(folded, false) is { } named)
+        {
+            SetPillar(named, text, cell.Line);
+            return true;
+        }
+
+        if (lastChance)
+        {
+            return false;
+        }
+
+        // Text in the items column that cites nothing: a sub-item we cannot recognise. Its focus
+        // points are placed by what they say.
+        StartGroup(text, cell.Line, labelled: false);
+        return true;
+    }
+
+    private void SetPillar(Pillar pillar, string text, int line)
+    {
+        if (_pillar?.Code != pillar.Code || _group is not null)
+        {
+            _group = null;
+        }
+
+        _pillar = pillar;
+        _pendingLabel = false;
+        AddItem(pillar.Code, text, line);
+    }
+
+    private void StartGroup(string text, int line, bool labelled, SubItemMatch? match = null)
+    {
+        match ??= _matcher.MatchSubItem(text, _pillar, labelled);
+        _group = new Group { Text = text, Line = line, Labelled = labelled, Match = match, Pillar = match?.Pillar ?? _pillar };
+        _pillar = _group.Pillar;
+        _groups.Add(_group);
+    }
+
+    // A sub-item's text broken at a page break: the first half does not end a sentence, and the two
+    // halves together cite the sub-item better than the first alone.
+    private bool Continues(Group group, string text)
+    {
+        if (SentenceEnded().IsMatch(group.Text))
+        {
+            return false;
+        }
+
+        if (TextNormalizer.Key(text).Length <= 3)
+        {
+            return true;
+        }
+
+        var combined = _matcher.MatchSubItem(group.Text + text, group.Pillar, group.Labelled);
+        if (combined is null)
+        {
+            return false;
+        }
+
+        if (group.Match is null)
+        {
+            return true;
+        }
+
+        return combined.Coverage > group.Match.Coverage && (combined.Item == group.Match.Item || combined.Coverage >= group.Match.Coverage + 0.2);
+    }
+
+    private void AddItem(string? code, string text, int line) => _items.Add((line, _items.Count, () => new PlanItemText(code, text, line)));
+
+    private void Finish()
+    {
+        foreach (var group in _groups)
+        {
+            var code = group.IsPreamble ? _matcher.Framework.Preamble?.Code ?? "0" : group.Match?.Item.Code;
+            var captured = group;
+            _items.Add((group.Line, _items.Count, () => new PlanItemText(code, captured.Text, captured.Line)));
+            if (code is null)
+            {
+                Findings.Add(PlanFinding.Warning(PlanFindingCodes.SubItemUnmatched,
+                    $"執行要項「{PlanReader.Shorten(group.Text)}」與方案的子項目文字都不相符，其執行重點依內容推定。",
+                    $"The item \"{PlanReader.Shorten(group.Text)}\" matches no sub-item of the framework; its focus points were placed by their content.", group.Line));
+            }
+        }
+
+        Items.AddRange(_items.OrderBy(i => i.Line).ThenBy(i => i.Order).Select(i => i.Make()));
+
+        foreach (var draft in _drafts)
+        {
+            FinishDraft(draft);
+        }
+    }
+
+    private void FinishDraft(Draft draft)
+    {
+        var focusClean = TextNormalizer.Clean(draft.Focus);
+        var source = draft.Units.Length > 0 ? focusClean + "\n" + TextNormalizer.Clean(draft.Units) : focusClean;
+        string? code = null;
+        string? guessReason = null;
+        if (draft.Group is { IsPreamble: true })
+        {
+            code = _matcher.Framework.Preamble?.Code ?? "0";
+        }
+        else if (draft.Group?.Match is { } match)
+        {
+            code = match.Item.Code;
+        }
+        else
+        {
+            var evidence = draft.Group is null ? focusClean : draft.Group.Text + "\n" + focusClean;
+            var pillar = draft.Group?.Pillar ?? draft.Pillar;
+            if (_matcher.GuessSubItem(evidence, pillar) is { } guess)
+            {
+                code = guess.Item.Code;
+                var where = guess.WithinPillar ? $"the sub-items of pillar {pillar!.Code}" : "the whole framework";
+                var whereZh = guess.WithinPillar ? $"第{pillar!.Code}項執行要項內" : "整個方案中";
+                var score = guess.Score.ToString("0.00", CultureInfo.InvariantCulture);
+                guessReason = draft.Group is null
+                    ? $"No sub-item label; closest by text among {where} (score {score})."
+                    : $"The item text matches no sub-item; closest by text among {where} (score {score}).";
+                Findings.Add(PlanFinding.Info(PlanFindingCodes.FocusPointGuessed,
+                    $"執行重點「{PlanReader.Shorten(focusClean)}」未標明子項目，依內容推定為{whereZh}最相近的 {code}，請確認。",
+                    $"The focus point \"{PlanReader.Shorten(focusClean)}\" has no sub-item; placed under {code}, the closest by text among {where}. Please confirm.", draft.Line));
+            }
+        }
+
+        if (code is null)
+        {
+            Unplaced.Add(new SourceText(draft.Line, source));
+            return;
+        }
+
+        if (NotApplicable().IsMatch(TextNormalizer.Fold(focusClean)) && focusClean.Length <= 80 && FocusTextParser.SplitMeasures(draft.Focus).Count < 2)
+        {
+            var reason = ReasonOf(focusClean);
+            if (reason is not null)
+            {
+                Declarations.Add(new NotApplicableDeclaration(code, reason, focusClean, draft.Line));
+            }
+            else
+            {
+                Findings.Add(PlanFinding.Warning(PlanFindingCodes.NotApplicableWithoutReason,
+                    $"子項目 {code} 表示不適用但未說明理由：「{PlanReader.Shorten(focusClean)}」。請補充理由。",
+                    $"Sub-item {code} is declared not applicable without a reason: \"{PlanReader.Shorten(focusClean)}\". Please state why.", draft.Line));
+                Unplaced.Add(new SourceText(draft.Line, source));
+            }
+
+            return;
+        }
+
+        var units = UnitSplitter.Split(draft.Units);
+        var points = FocusTextParser.SplitPoints(draft.Focus);
+        if (points.Count < 2)
+        {
+            AddFocusPoint(draft.Focus, units, source);
+            return;
+        }
+
+        // Several numbered points in one cell: one focus point each, with its own unit when the units
+        // cell lists one per point, else with all of them.
+        var paired = units.Count == points.Count;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var own = paired ? [units[i]] : units;
+            var pointSource = i == points.Count - 1 && draft.Units.Length > 0 ? points[i] + "\n" + TextNormalizer.Clean(draft.Units) : points[i];
+            AddFocusPoint(points[i], own, pointSource);
+        }
+
+        void AddFocusPoint(string text, IReadOnlyList<string> pointUnits, string pointSource)
+        {
+            var measures = FocusTextParser.SplitMeasures(text, pointUnits.Count > 1 ? pointUnits.Count : null);
+            var pairedMeasures = pointUnits.Count > 1 && measures.Count == pointUnits.Count;
+            var (title, description) = FocusTextParser.SplitTitle(text);
+            FocusPoints.Add(new FocusPoint
+            {
+                Code = code,
+                Title = title,
+                Description = description,
+                Units = pointUnits.Distinct().ToList(),
+                AllUnits = pointUnits.Any(UnitSplitter.MeansAllUnits),
+                Cadences = CadenceExtractor.Extract(text),
+                Measures = measures.Select((m, i) => new FocusMeasure(m, pairedMeasures ? [pointUnits[i]] : [])).ToList(),
+                Line = draft.Line,
+                IsGuess = guessReason is not null,
+                GuessReason = guessReason,
+                SourceText = pointSource,
+            });
+        }
+    }
+
+    // A declaration carries its reason when it says more than "not applicable": a second clause
+    // (本所業務性質特殊，尚無提供…) or a cause (因, 涉及, 需 …).
+    private static string? ReasonOf(string text)
+    {
+        var trimmed = OwnAgency().Replace(text.Trim(), string.Empty).TrimEnd('。', '.', ' ');
+        var clauses = ClauseBreak().Split(trimmed).Where(c => TextNormalizer.Key(c).Length >= 2).ToList();
+        return clauses.Count >= 2 || Cause().IsMatch(trimmed) || Explained().IsMatch(trimmed) ? trimmed : null;
+    }
+
+    private static (string Pillar, string? Sub) SplitPillarCell(string folded)
+    {
+        var sub = SubLabelInside().Match(folded);
+        return sub.Success && sub.Index > 0 ? (folded[..sub.Index].Trim(), folded[sub.Index..].Trim()) : (folded, null);
+    }
+
+    // A line wrapped inside a cell (PDF, Word) joins without a break; a list continued over rows keeps its break.
+    private static bool MidSentence(string previous, string next) =>
+        !IsLoneHeading(previous) && !SentenceEnded().IsMatch(TextNormalizer.Clean(previous)) && !FocusTextParser.StartsSomethingNew(next) && !previous.TrimEnd().EndsWith('>') && !next.TrimStart().StartsWith('<');
+
+    private static bool IsLoneHeading(string raw)
+    {
+        var clean = TextNormalizer.Clean(raw);
+        return !clean.Contains('\n') && clean.Length <= 25 && !SentencePunctuation().IsMatch(TextNormalizer.Fold(clean));
+    }
+
+    private sealed class Group
+    {
+        public bool IsPreamble { get; init; }
+
+        public required string Text { get; set; }
+
+        public int Line { get; init; }
+
+        public bool Labelled { get; init; }
+
+        public SubItemMatch? Match { get; set; }
+
+        public Pillar? Pillar { get; init; }
+    }
+
+    private sealed class Draft(Group? group, Pillar? pillar, string focus, string units, int line)
+    {
+        public Group? Group { get; } = group;
+
+        public Pillar? Pillar { get; } = pillar;
+
+        public string Focus { get; set; } = focus;
+
+        public string Units { get; set; } = units;
+
+        public int Line { get; } = line;
+    }
+
+    [GeneratedRegex(@"^(執行|實施|工作|辦理|主辦|協辦|權責|負責)?\s*(\(參考\))?\s*(要項|重點|方法|單位|\(單位\)|課室|科室|項目|內容|項次|策略|措施|步驟|成果|期程)")]
+    private static partial Regex HeaderWord();
+
+    [GeneratedRegex(@"單位|課室|科室|權責")]
+    private static partial Regex UnitsHeader();
+
+    // A sub-item or pillar label alone in its cell; a bare "1." is a focus point's number, not an item.
+    [GeneratedRegex(@"^\s*(\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*[、.])\s*$")]
+    private static partial Regex BareLabel();
+
+    [GeneratedRegex(@"^\s*(\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*\))")]
+    private static partial Regex SubLabel();
+
+    [GeneratedRegex(@"\(\s*[一二三四五六七八九十]+\s*\)")]
+    private static partial Regex SubLabelInside();
+
+    [GeneratedRegex(@"[。.；;]\s*$")]
+    private static partial Regex SentenceEnded();
+
+    [GeneratedRegex(@"不適用|尚無(提供|辦理|此|相關)|無(提供|辦理)|未(提供|辦理)|無此(項)?(業務|服務)|非本(所|局|處|機關|公所)之?(業務|權責)|無相關業務|^(無|N/?A|-|－)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotApplicable();
+
+    [GeneratedRegex(@"^(本(所|局|處|公所|機關|中心|會|府)|本項|此項)")]
+    private static partial Regex OwnAgency();
+
+    [GeneratedRegex(@"[，,；;。]")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"因|由於|涉及|需|係|性質|限於|屬於")]
+    private static partial Regex Cause();
+
+    // "不適用（本所無線上申辦業務）": the reason in brackets.
+    [GeneratedRegex(@"[\(（][^\)）]{4,}[\)）]")]
+    private static partial Regex Explained();
+
+    [GeneratedRegex(@"[，,。；;：:]")]
+    private static partial Regex SentencePunctuation();
+}

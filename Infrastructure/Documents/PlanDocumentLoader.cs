@@ -1,0 +1,203 @@
+using System.Text;
+using HighServiceDashboard.Domain.Plans.Reading;
+
+namespace HighServiceDashboard.Infrastructure.Documents;
+
+/// <summary>Limits for <see cref="PlanDocumentLoader"/>.</summary>
+public sealed record PlanLoadOptions
+{
+    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    /// <summary>Files larger than this are refused (default 20 MB).</summary>
+    public long MaxBytes { get; init; } = DefaultMaxBytes;
+}
+
+/// <summary>The extracted document, or why there is none; loading notes (e.g. "read as Big5") either way.</summary>
+public sealed record PlanLoadResult(PlanTextDocument? Document, IReadOnlyList<PlanFinding> Findings)
+{
+    public bool Succeeded => Document is not null;
+}
+
+/// <summary>
+/// Turns an uploaded plan file (text, Markdown, TSV/CSV, Word .docx, PDF with a text layer) into the
+/// reader's <see cref="PlanTextDocument"/>. Bad input gives a finding with a stable code, never an
+/// exception. Used by the upload page and the parse-plan command.
+/// </summary>
+public sealed class PlanDocumentLoader
+{
+    private static readonly string[] TextExtensions = [".txt", ".md", ".markdown", ".tsv", ".text", ".csv"];
+
+    private readonly PlanLoadOptions _options;
+
+    public PlanDocumentLoader(PlanLoadOptions? options = null)
+    {
+        _options = options ?? new PlanLoadOptions();
+    }
+
+    public async Task<PlanLoadResult> LoadAsync(Stream stream, string fileName, CancellationToken ct = default)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > _options.MaxBytes)
+        {
+            return TooLarge(stream.Length - stream.Position);
+        }
+
+        // Read at most one byte past the limit: enough to know the file is too large.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > _options.MaxBytes)
+            {
+                return TooLarge(buffer.Length);
+            }
+        }
+
+        return Load(buffer.ToArray(), fileName);
+    }
+
+    public PlanLoadResult Load(byte[] bytes, string fileName)
+    {
+        if (bytes.LongLength > _options.MaxBytes)
+        {
+            return TooLarge(bytes.LongLength);
+        }
+
+        if (bytes.Length == 0)
+        {
+            return Fail(PlanFindingCodes.EmptyFile, "檔案是空的。", "The file is empty.");
+        }
+
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+
+        // The content decides over the extension: a Word file renamed .txt is still a Word file.
+        if (StartsWith(bytes, "%PDF"u8))
+        {
+            return PdfPlanExtractor.Extract(bytes, fileName);
+        }
+
+        if (StartsWith(bytes, "PK\u0003\u0004"u8))
+        {
+            return extension is ".xlsx" or ".pptx" or ".odt" or ".zip"
+                ? Fail(PlanFindingCodes.UnsupportedFormat, $"不支援的檔案格式（{extension}）；請上傳 .docx、.pdf 或文字檔。", $"Unsupported file format ({extension}); upload a .docx, .pdf or text file.")
+                : DocxPlanExtractor.Extract(bytes, fileName);
+        }
+
+        if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0]))
+        {
+            return Fail(PlanFindingCodes.UnsupportedFormat, "這是舊版 Word（.doc）檔；請另存為 .docx 後再上傳。",
+                "This is an old Word (.doc) file; save it as .docx and upload again.");
+        }
+
+        if (extension is ".docx" or ".pdf")
+        {
+            return Fail(extension == ".pdf" ? PlanFindingCodes.PdfUnreadable : PlanFindingCodes.DocxUnreadable,
+                $"檔案副檔名為 {extension}，但內容不是該格式，可能已損毀。", $"The file is named {extension} but its content is not in that format; it may be damaged.");
+        }
+
+        if (extension.Length > 0 && !TextExtensions.Contains(extension))
+        {
+            return Fail(PlanFindingCodes.UnsupportedFormat, $"不支援的檔案格式（{extension}）；請上傳 .docx、.pdf 或文字檔。",
+                $"Unsupported file format ({extension}); upload a .docx, .pdf or text file.");
+        }
+
+        var decoded = TextDecoder.Decode(bytes);
+        if (decoded.Text is null)
+        {
+            return new PlanLoadResult(null, decoded.Findings);
+        }
+
+        var document = extension == ".csv" ? PlanTextParser.ParseCsv(decoded.Text, fileName) : PlanTextParser.Parse(decoded.Text, fileName);
+        return new PlanLoadResult(document, decoded.Findings);
+    }
+
+    private PlanLoadResult TooLarge(long size) => Fail(PlanFindingCodes.FileTooLarge,
+        $"檔案過大（{size / 1024.0 / 1024.0:0.#} MB），上限為 {_options.MaxBytes / 1024.0 / 1024.0:0.#} MB。",
+        $"The file is too large ({size / 1024.0 / 1024.0:0.#} MB); the limit is {_options.MaxBytes / 1024.0 / 1024.0:0.#} MB.");
+
+    internal static PlanLoadResult Fail(string code, string message, string messageEn) =>
+        new(null, [PlanFinding.Error(code, message, messageEn)]);
+
+    private static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> prefix) => bytes.AsSpan().StartsWith(prefix);
+}
+
+/// <summary>
+/// Decodes text files as Taiwanese government offices save them: UTF-8 (with or without BOM),
+/// UTF-16 with a BOM, or Big5 (code page 950). Refuses binary content.
+/// </summary>
+public static class TextDecoder
+{
+    static TextDecoder()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    public static (string? Text, IReadOnlyList<PlanFinding> Findings) Decode(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            var encoding = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return Checked(encoding.GetString(bytes, 2, bytes.Length - 2), PlanFinding.Info(PlanFindingCodes.Utf16Detected, "以 UTF-16 編碼讀取。", "Read as UTF-16."));
+        }
+
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if (Array.IndexOf(bytes, (byte)0, start) >= 0 || ControlShare(bytes, start) > 0.05)
+        {
+            return (null, [Binary()]);
+        }
+
+        try
+        {
+            return Checked(new UTF8Encoding(false, true).GetString(bytes, start, bytes.Length - start), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8: try Big5 below.
+        }
+
+        try
+        {
+            var big5 = Encoding.GetEncoding(950, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            return Checked(big5.GetString(bytes), PlanFinding.Info(PlanFindingCodes.Big5Detected, "檔案不是 UTF-8，已以 Big5 編碼讀取。", "The file is not UTF-8; it was read as Big5."));
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, [PlanFinding.Error(PlanFindingCodes.NotUtf8, "檔案不是 UTF-8 編碼（也不是 Big5），無法讀取；請另存為 UTF-8 後再上傳。",
+                "The file is not UTF-8 (nor Big5) and cannot be read; save it as UTF-8 and upload again.")]);
+        }
+    }
+
+    private static (string? Text, IReadOnlyList<PlanFinding> Findings) Checked(string text, PlanFinding? note)
+    {
+        var controls = text.Count(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'));
+        if (text.Contains('\0') || (text.Length > 0 && controls > text.Length / 20))
+        {
+            return (null, [Binary()]);
+        }
+
+        return (text, note is null ? [] : [note]);
+    }
+
+    private static double ControlShare(byte[] bytes, int start)
+    {
+        if (bytes.Length <= start)
+        {
+            return 0;
+        }
+
+        var controls = 0;
+        for (var i = start; i < bytes.Length; i++)
+        {
+            if (bytes[i] < 0x20 && bytes[i] is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C))
+            {
+                controls++;
+            }
+        }
+
+        return (double)controls / (bytes.Length - start);
+    }
+
+    private static PlanFinding Binary() => PlanFinding.Error(PlanFindingCodes.BinaryFile, "檔案內容是二進位資料，不是文字檔。",
+        "The file holds binary data, not text.");
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace HighServiceDashboard.Tests.Domain.PlanReading;
+
+/// <summary>
+/// The sample plans in ../shared/seeds beside the repository (not part of it), found by walking up
+/// from the test binaries to the folder holding HighServiceDashboard.sln.
+/// </summary>
+public static class SeedPlans
+{
+    private static readonly Lazy<string?> Folder = new(FindFolder);
+
+    public static string? SeedFolder => Folder.Value;
+
+    public static string Path(string file) => System.IO.Path.Combine(SeedFolder ?? throw new InvalidOperationException("The seed folder is missing."), file);
+
+    public static JsonElement Expected(string file)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path("expected.json")));
+        return json.RootElement.GetProperty("plans").EnumerateArray().First(p => p.GetProperty("file").GetString() == file).Clone();
+    }
+
+    private static string? FindFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "HighServiceDashboard.sln")))
+            {
+                var seeds = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "seeds"));
+                return Directory.Exists(seeds) && File.Exists(System.IO.Path.Combine(seeds, "expected.json")) ? seeds : null;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A fact that needs ../shared/seeds; skipped, saying so, where that folder is absent.</summary>
+public sealed class SeedFactAttribute : FactAttribute
+{
+    public SeedFactAttribute()
+    {
+        if (SeedPlans.SeedFolder is null)
+        {
+            Skip = "The sample plans (../shared/seeds beside the repository) are not on this machine.";
+        }
+    }
+}
+
+/// <summary>A theory that needs ../shared/seeds; skipped, saying so, where that folder is absent.</summary>
+public sealed class SeedTheoryAttribute : TheoryAttribute
+{
+    public SeedTheoryAttribute()
+    {
+        if (SeedPlans.SeedFolder is null)
+        {
+            Skip = "The sample plans (../shared/seeds beside the repository) are not on this machine.";
+        }
+    }
+}

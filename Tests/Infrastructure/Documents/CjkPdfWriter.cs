@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+
+namespace HighServiceDashboard.Tests.Infrastructure.Documents;
+
+/// <summary>
+/// Writes a small one-page PDF whose text layer holds Chinese text: a Type0 font (Identity-H) with a
+/// ToUnicode map and no embedded glyphs, which is all a text extractor reads. No CJK TrueType font
+/// is on this machine (only OpenType collections, which PdfPig's builder cannot embed), so the
+/// builder is not used.
+/// </summary>
+public static class CjkPdfWriter
+{
+    public static byte[] Write(IEnumerable<(double X, double Y, string Text)> runs, double fontSize = 10)
+    {
+        var items = runs.ToList();
+        var codes = new Dictionary<char, int>();
+        foreach (var c in items.SelectMany(r => r.Text))
+        {
+            if (!codes.ContainsKey(c))
+            {
+                codes[c] = codes.Count + 1;
+            }
+        }
+
+        var content = new StringBuilder();
+        foreach (var (x, y, text) in items)
+        {
+            content.Append(CultureInfo.InvariantCulture, $"BT /F1 {fontSize} Tf 1 0 0 1 {x} {y} Tm <");
+            foreach (var c in text)
+            {
+                content.Append(codes[c].ToString("X4", CultureInfo.InvariantCulture));
+            }
+
+            content.Append("> Tj ET\n");
+        }
+
+        var cmap = new StringBuilder();
+        cmap.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n");
+        cmap.Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n");
+        cmap.Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        foreach (var chunk in codes.Chunk(100))
+        {
+            cmap.Append(CultureInfo.InvariantCulture, $"{chunk.Length} beginbfchar\n");
+            foreach (var (c, code) in chunk)
+            {
+                cmap.Append(CultureInfo.InvariantCulture, $"<{code:X4}> <{(int)c:X4}>\n");
+            }
+
+            cmap.Append("endbfchar\n");
+        }
+
+        cmap.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+
+        // Half-width characters are half as wide as ideographs.
+        var widths = string.Join(" ", codes.Where(kv => kv.Key < 0x2E80).Select(kv => $"{kv.Value} [500]"));
+        var objects = new List<string>
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+            Stream(content.ToString()),
+            $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /MingLiU /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 /W [{widths}] /CIDToGIDMap /Identity >>",
+            Stream(cmap.ToString()),
+            "<< /Type /FontDescriptor /FontName /MingLiU /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
+        };
+
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(Encoding.ASCII.GetByteCount(pdf.ToString()));
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = Encoding.ASCII.GetByteCount(pdf.ToString());
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
+    private static string Stream(string body) =>
+        string.Create(CultureInfo.InvariantCulture, $"<< /Length {Encoding.ASCII.GetByteCount(body)} >>\nstream\n{body}endstream");
+}
