@@ -9,7 +9,8 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is where the app's files are, not wherever it was started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.UseRootSettings();
 builder.AddInfrastructure();
 builder.AddDashboard();

@@ -2,6 +2,8 @@ using FluentValidation;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Infrastructure.Agencies;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Documents;
+using HighServiceDashboard.Infrastructure.Plans;
 using HighServiceDashboard.Infrastructure.Programme;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -19,13 +21,17 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException("ConnectionStrings:Default is missing from appsettings.json.");
 
         builder.Services.TryAddTimeProvider();
-        builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         builder.Services.AddSingleton<ReferenceDataSeeder>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddValidatorsFromAssemblyContaining<NewAgencyInputValidator>(ServiceLifetime.Singleton);
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.Services.AddSingleton<AgencyAdminService>();
         builder.Services.AddSingleton<ProgrammeService>();
+        builder.Services.AddSingleton(new PlanDocumentLoader());
+        builder.Services.AddSingleton<PlanService>();
+        builder.Services.AddSingleton<PlanQueries>();
+        builder.Services.AddSingleton<PlanImportService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
         return builder;

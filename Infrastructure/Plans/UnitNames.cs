@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HighServiceDashboard.Domain.Plans.Reading;
 
 namespace HighServiceDashboard.Infrastructure.Plans;
 
@@ -8,12 +9,9 @@ public static partial class UnitNames
     /// <summary>Folds the stray spaces that extraction leaves inside names ("非公用 財產管理科").</summary>
     public static string Normalize(string name) => Whitespace().Replace(name, "").Trim();
 
-    /// <summary>各科室, 各課室, 各組室中心, 本局各科室 …: every unit of the agency, not a unit's name.</summary>
-    public static bool IsEveryUnit(string name) => EveryUnit().IsMatch(Normalize(name));
+    /// <summary>各科室, 各課室, 各組室中心 …: every unit of the agency, not a unit's name.</summary>
+    public static bool IsEveryUnit(string name) => UnitSplitter.MeansAllUnits(Normalize(name));
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"^(本[局處所府會]|全)?各[科課室組中心股隊]+$|^全體(同仁|員工)$")]
-    private static partial Regex EveryUnit();
 }

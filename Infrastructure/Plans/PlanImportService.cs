@@ -1,0 +1,216 @@
+using System.Text;
+using HighServiceDashboard.Domain.Agencies;
+using HighServiceDashboard.Domain.Plans;
+using HighServiceDashboard.Domain.Plans.Reading;
+using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Documents;
+using Microsoft.EntityFrameworkCore;
+using Read = HighServiceDashboard.Domain.Plans.Reading;
+
+namespace HighServiceDashboard.Infrastructure.Plans;
+
+/// <summary>What a person or the command line says about a document before it is read.</summary>
+public sealed record PlanImportOptions(int? RocYear = null, string? AgencyName = null, int? AgencyId = null);
+
+/// <summary>
+/// A document read and matched to the database: the reading, the agency and year it is for, the
+/// plan it would replace, and everything that stops it from being stored (<see cref="Errors"/>).
+/// </summary>
+public sealed class PlanImportPreview
+{
+    public required string FileName { get; init; }
+
+    public PlanReading? Reading { get; init; }
+
+    public IReadOnlyList<PlanFinding> Findings { get; init; } = [];
+
+    public int? AgencyId { get; init; }
+
+    public string? AgencyName { get; init; }
+
+    public int? RocYear { get; init; }
+
+    public string? YearFrameworkKey { get; init; }
+
+    public int? ExistingPlanId { get; init; }
+
+    /// <summary>Resource keys (Plan.Validation.*) of what prevents storing; empty when it can be stored.</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
+    public string SourceText { get; init; } = "";
+
+    public byte[] Content { get; init; } = [];
+
+    public bool CanStore => Errors.Count == 0 && Reading is not null;
+}
+
+/// <summary>
+/// Reads plan documents (text, Word, PDF) into draft plans: loads and reads the file, finds the
+/// agency and the year's framework in the database, and stores the reading as the agency's draft.
+/// Used by the import page and by <c>import-plan</c> alike.
+/// </summary>
+public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFactory, PlanService plans, PlanDocumentLoader loader)
+{
+    public async Task<PlanImportPreview> PreviewAsync(byte[] content, string fileName, PlanImportOptions options, CancellationToken ct = default)
+    {
+        var loaded = loader.Load(content, fileName);
+        if (loaded.Document is null)
+        {
+            return new PlanImportPreview { FileName = fileName, Findings = loaded.Findings, Errors = ["Plan.Validation.Unreadable"] };
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var frameworks = await db.Frameworks.AsNoTracking().Include(f => f.Pillars).ThenInclude(p => p.SubItems).ToListAsync(ct);
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.Level != AgencyLevel.City).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var forcedAgency = options.AgencyId is { } id ? agencies.FirstOrDefault(a => a.Id == id)?.Name : options.AgencyName;
+
+        var reading = new PlanReader(frameworks).Read(loaded.Document, new PlanReadOptions { RocYear = options.RocYear, AgencyName = forcedAgency });
+        var findings = loaded.Findings.Concat(reading.Findings).ToList();
+        var errors = new List<string>();
+        if (reading.HasErrors)
+        {
+            errors.Add("Plan.Validation.Unreadable");
+        }
+
+        var agency = options.AgencyId is { } given
+            ? agencies.FirstOrDefault(a => a.Id == given)
+            : MatchAgency(reading.AgencyName, agencies.Select(a => (a.Id, a.Name))) is { } matched ? agencies.First(a => a.Id == matched) : null;
+        if (agency is null)
+        {
+            errors.Add(PlanMessages.NoAgency);
+        }
+
+        string? yearFramework = null;
+        if (reading.RocYear is not { } rocYear)
+        {
+            errors.Add(PlanMessages.NoYear);
+        }
+        else
+        {
+            yearFramework = await db.ProgrammeYears.Where(y => y.RocYear == rocYear).Select(y => y.Framework!.Key).FirstOrDefaultAsync(ct);
+            if (yearFramework is null)
+            {
+                errors.Add(PlanMessages.NoYear);
+            }
+            else if (reading.FrameworkKey is null)
+            {
+                errors.Add(PlanMessages.NoFramework);
+            }
+            else if (reading.FrameworkKey != yearFramework)
+            {
+                errors.Add(PlanMessages.FrameworkMismatch);
+            }
+        }
+
+        int? existing = agency is not null && reading.RocYear is { } y
+            ? await db.Plans.Where(p => p.AgencyId == agency.Id && p.RocYear == y).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
+            : null;
+
+        return new PlanImportPreview
+        {
+            FileName = fileName,
+            Reading = reading,
+            Findings = findings,
+            AgencyId = agency?.Id,
+            AgencyName = agency?.Name ?? reading.AgencyName,
+            RocYear = reading.RocYear,
+            YearFrameworkKey = yearFramework,
+            ExistingPlanId = existing,
+            Errors = errors.Distinct().ToList(),
+            SourceText = RenderText(loaded.Document),
+            Content = content,
+        };
+    }
+
+    /// <summary>Stores a previewed reading (possibly corrected by a person) as the agency's draft plan.</summary>
+    public Task<CommandResult> StoreAsync(PlanImportPreview preview, PlanContentInput content, bool replace, string by, CancellationToken ct = default)
+    {
+        if (!preview.CanStore)
+        {
+            return Task.FromResult(CommandResult.Fail(preview.Errors.ToArray()));
+        }
+
+        var source = new PlanSourceInput(preview.FileName, ContentTypeOf(preview.FileName), preview.Content, preview.SourceText);
+        return plans.StoreDraftAsync(preview.AgencyId!.Value, preview.RocYear!.Value, content, source, replace, by, ct);
+    }
+
+    /// <summary>The reading as plan content: every focus point, declaration and unplaced text, guesses kept as guesses.</summary>
+    public static PlanContentInput ToContent(PlanReading reading) => new()
+    {
+        Title = reading.Title,
+        FocusPoints = reading.FocusPoints.Select(ToInput).ToList(),
+        NotApplicable = reading.NotApplicable
+            .Where(d => !reading.FocusPoints.Any(p => p.Code == d.Code))
+            .GroupBy(d => d.Code).Select(g => g.First())
+            .Select(d => new NotApplicableInput { SubItemCode = d.Code, Reason = d.Reason, SourceLine = d.Line }).ToList(),
+        Unplaced = reading.Unplaced.Select(u => (u.Text, (int?)u.Line)).ToList(),
+    };
+
+    private static FocusPointInput ToInput(Read.FocusPoint point) => new()
+    {
+        SubItemCode = point.Code,
+        Title = point.Title,
+        Description = point.Description,
+        AllUnits = point.AllUnits,
+        UnitNames = point.Units.ToList(),
+        Cadences = point.Cadences.Select(c => c.Text).Distinct().ToList(),
+        IsGuess = point.IsGuess,
+        GuessReason = point.GuessReason,
+        SourceLine = point.Line,
+    };
+
+    /// <summary>
+    /// The agency a plan names: the same name, or the one name that the plan's name is a suffix of or
+    /// that is the plan's name without the city's prefix (高雄市政府財政局 / 財政局).
+    /// </summary>
+    public static int? MatchAgency(string? name, IEnumerable<(int Id, string Name)> agencies)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var wanted = Core(name);
+        var list = agencies.ToList();
+        var exact = list.Where(a => UnitNames.Normalize(a.Name) == UnitNames.Normalize(name)).ToList();
+        if (exact.Count == 1)
+        {
+            return exact[0].Id;
+        }
+
+        var byCore = list.Where(a => Core(a.Name) == wanted).ToList();
+        return byCore.Count == 1 ? byCore[0].Id : null;
+    }
+
+    private static string Core(string name)
+    {
+        var n = UnitNames.Normalize(name);
+        foreach (var prefix in new[] { "高雄市政府", "高雄市" })
+        {
+            if (n.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return n[prefix.Length..];
+            }
+        }
+
+        return n;
+    }
+
+    private static string RenderText(PlanTextDocument document)
+    {
+        var builder = new StringBuilder();
+        foreach (var line in document.AllCells().GroupBy(c => c.Line).OrderBy(g => g.Key))
+        {
+            builder.Append(line.Key).Append('\t').AppendJoin(" | ", line.Select(c => c.Text.ReplaceLineEndings(" "))).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".pdf" => "application/pdf",
+        _ => "text/plain",
+    };
+}
