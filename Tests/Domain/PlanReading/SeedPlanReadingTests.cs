@@ -1,6 +1,8 @@
 using System.Text.Json;
 using HighServiceDashboard.Domain.Plans.Reading;
 
+using HighServiceDashboard.Tests.Support;
+
 namespace HighServiceDashboard.Tests.Domain.PlanReading;
 
 public sealed class SeedPlanReadingTests

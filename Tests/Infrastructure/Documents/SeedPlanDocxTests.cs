@@ -5,6 +5,8 @@ using HighServiceDashboard.Domain.Plans.Reading;
 using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Tests.Domain.PlanReading;
 
+using HighServiceDashboard.Tests.Support;
+
 namespace HighServiceDashboard.Tests.Infrastructure.Documents;
 
 /// <summary>The sample plans written back into Word (as agencies keep them) read to the same coverage.</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace HighServiceDashboard.Tests.Domain.PlanReading;
+using HighServiceDashboard.Tests.Support;
+
+namespace HighServiceDashboard.Tests.Support;
 
 /// <summary>
 /// The sample plans in ../shared/seeds beside the repository (not part of it), found by walking up
@@ -22,16 +24,8 @@ public static class SeedPlans
 
     private static string? FindFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "HighServiceDashboard.sln")))
-            {
-                var seeds = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "seeds"));
-                return Directory.Exists(seeds) && File.Exists(System.IO.Path.Combine(seeds, "expected.json")) ? seeds : null;
-            }
-        }
-
-        return null;
+        var seeds = System.IO.Path.Combine(RepositoryPaths.Shared, "seeds");
+        return Directory.Exists(seeds) && File.Exists(System.IO.Path.Combine(seeds, "expected.json")) ? seeds : null;
     }
 }
 

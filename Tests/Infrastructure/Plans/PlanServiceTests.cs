@@ -1,0 +1,144 @@
+using HighServiceDashboard.Domain.Plans;
+using HighServiceDashboard.Infrastructure.Plans;
+using HighServiceDashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighServiceDashboard.Tests.Infrastructure.Plans;
+
+public class PlanServiceTests : IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+    private PlanService _service = default!;
+    private int _finance;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _service = new PlanService(_database.Factory, _database.Clock);
+        await using var db = _database.Open();
+        _finance = await db.Agencies.Where(a => a.Name == "高雄市政府財政局").Select(a => a.Id).SingleAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private static PlanContentInput Content(params (string Code, string Title, string[] Units)[] points) => new()
+    {
+        Title = "測試計畫",
+        FocusPoints = points.Select(p => new FocusPointInput { SubItemCode = p.Code, Title = p.Title, UnitNames = p.Units.ToList() }).ToList(),
+    };
+
+    [Fact]
+    public async Task StoreDraftAsync_MatchesKnownUnitsAndKeepsNewNames()
+    {
+        var content = Content(("1.1", "標準作業流程", ["菸酒管理科", "非公用 財產管理科", "稽核室", "各科室"]));
+
+        var result = await _service.StoreDraftAsync(_finance, 113, content, null, replace: false, "tester");
+
+        Assert.True(result.Succeeded);
+        var plan = await new PlanQueries(_database.Factory).GetAsync(result.Id!.Value);
+        var units = Assert.Single(plan!.FocusPoints).Units;
+        // 各科室 is "every unit", not a unit; the stray space is folded; 稽核室 is offered as a new unit.
+        Assert.Equal([new UnitName("菸酒管理科", true), new UnitName("非公用 財產管理科", true), new UnitName("稽核室", false)], units);
+        Assert.Equal("leap", plan.Framework.Key);
+        Assert.Equal(PlanStatus.Draft, plan.Status);
+    }
+
+    [Fact]
+    public async Task StoreDraftAsync_ExistingPlanWithoutReplace_IsRefusedAndKept()
+    {
+        var first = await _service.StoreDraftAsync(_finance, 113, Content(("1.1", "第一版", [])), null, false, "tester");
+
+        var second = await _service.StoreDraftAsync(_finance, 113, Content(("1.2", "第二版", [])), null, false, "tester");
+
+        Assert.Equal([PlanMessages.AlreadyExists], second.Errors);
+        var plan = await new PlanQueries(_database.Factory).GetAsync(first.Id!.Value);
+        Assert.Equal("第一版", Assert.Single(plan!.FocusPoints).Title);
+    }
+
+    [Fact]
+    public async Task StoreDraftAsync_ReplaceSubmittedPlan_ReplacesContentAndReturnsToDraft()
+    {
+        var first = await _service.StoreDraftAsync(_finance, 113, Content(("1.1", "第一版", [])), null, false, "tester");
+        await _service.ChangeStatusAsync(first.Id!.Value, 1, PlanAction.Submit, null, "staff");
+
+        var replaced = await _service.StoreDraftAsync(_finance, 113, Content(("2.1", "第二版", [])), null, replace: true, "tester");
+
+        Assert.Equal(first.Id, replaced.Id);
+        var plan = await new PlanQueries(_database.Factory).GetAsync(first.Id.Value);
+        Assert.Equal("2.1", Assert.Single(plan!.FocusPoints).SubItemCode);
+        Assert.Equal(PlanStatus.Draft, plan.Status);
+        Assert.Equal([PlanStatus.Submitted, PlanStatus.Draft], plan.History.Select(h => h.To));
+    }
+
+    [Fact]
+    public async Task StoreDraftAsync_InvalidContent_IsRefusedAndNothingStored()
+    {
+        var content = Content(("1.1", "標準作業流程", []), ("9.9", "不存在的子項目", []));
+        content.NotApplicable.Add(new NotApplicableInput { SubItemCode = "3.2", Reason = "  " });
+        content.NotApplicable.Add(new NotApplicableInput { SubItemCode = "1.1", Reason = "已有執行重點卻又宣告不適用" });
+
+        var result = await _service.StoreDraftAsync(_finance, 113, content, null, false, "tester");
+
+        Assert.Equal(
+            new[] { PlanMessages.SubItemUnknown, PlanMessages.ReasonRequired, PlanMessages.DeclaredAndCovered }.Order(),
+            result.Errors.Order());
+        await using var db = _database.Open();
+        Assert.False(await db.Plans.AnyAsync());
+    }
+
+    [Fact]
+    public async Task StoreDraftAsync_PreambleCodeOfLeap_IsAccepted_ButNotForRefine()
+    {
+        var leap = await _service.StoreDraftAsync(_finance, 113, Content(("0", "訂定計畫", [])), null, false, "tester");
+        var refine = await _service.StoreDraftAsync(_finance, 105, Content(("0", "訂定計畫", [])), null, false, "tester");
+
+        Assert.True(leap.Succeeded);
+        Assert.Equal([PlanMessages.SubItemUnknown], refine.Errors);
+    }
+
+    [Fact]
+    public async Task SaveContentAsync_TwoEditorsOnTheSameVersion_SecondIsRefusedWithConflict()
+    {
+        var stored = await _service.StoreDraftAsync(_finance, 113, Content(("1.1", "原稿", [])), null, false, "tester");
+        var planId = stored.Id!.Value;
+        var version = (await new PlanQueries(_database.Factory).GetAsync(planId))!.Version;
+
+        var first = await _service.SaveContentAsync(planId, version, Content(("1.1", "甲的修改", [])));
+        var second = await _service.SaveContentAsync(planId, version, Content(("1.1", "乙的修改", [])));
+
+        Assert.True(first.Succeeded);
+        Assert.Equal([PlanMessages.Conflict], second.Errors);
+        Assert.Equal("甲的修改", Assert.Single((await new PlanQueries(_database.Factory).GetAsync(planId))!.FocusPoints).Title);
+    }
+
+    [Fact]
+    public async Task ChangeStatusAsync_SubmitReturnResubmitApprove_RecordsEachStep()
+    {
+        var planId = (await _service.StoreDraftAsync(_finance, 113, Content(("1.1", "原稿", [])), null, false, "tester")).Id!.Value;
+
+        Assert.True((await _service.ChangeStatusAsync(planId, 1, PlanAction.Submit, null, "staff")).Succeeded);
+        Assert.Equal([PlanMessages.CommentRequired], (await _service.ChangeStatusAsync(planId, 2, PlanAction.Return, " ", "reviewer")).Errors);
+        Assert.True((await _service.ChangeStatusAsync(planId, 2, PlanAction.Return, "請補充 3.2 的理由", "reviewer")).Succeeded);
+        Assert.Equal([PlanMessages.NotAllowed], (await _service.ChangeStatusAsync(planId, 3, PlanAction.Approve, null, "reviewer")).Errors);
+        Assert.True((await _service.ChangeStatusAsync(planId, 3, PlanAction.Submit, null, "staff")).Succeeded);
+        Assert.True((await _service.ChangeStatusAsync(planId, 4, PlanAction.Approve, null, "reviewer")).Succeeded);
+
+        var plan = await new PlanQueries(_database.Factory).GetAsync(planId);
+        Assert.Equal(PlanStatus.Approved, plan!.Status);
+        Assert.Equal(
+            [(PlanStatus.Draft, PlanStatus.Submitted, "staff", (string?)null), (PlanStatus.Submitted, PlanStatus.Returned, "reviewer", "請補充 3.2 的理由"),
+             (PlanStatus.Returned, PlanStatus.Submitted, "staff", null), (PlanStatus.Submitted, PlanStatus.Approved, "reviewer", null)],
+            plan.History.Select(h => (h.From, h.To, h.By, h.Comment)));
+    }
+
+    [Fact]
+    public async Task SaveContentAsync_SubmittedPlan_IsNotEditable()
+    {
+        var planId = (await _service.StoreDraftAsync(_finance, 113, Content(("1.1", "原稿", [])), null, false, "tester")).Id!.Value;
+        await _service.ChangeStatusAsync(planId, 1, PlanAction.Submit, null, "staff");
+
+        var result = await _service.SaveContentAsync(planId, 2, Content(("1.1", "偷改", [])));
+
+        Assert.Equal([PlanMessages.NotEditable], result.Errors);
+    }
+}
