@@ -19,6 +19,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<YearState>();
+        builder.Services.AddScoped<CurrentUser>();
         return builder;
     }
 
@@ -49,6 +50,7 @@ public static class DependencyInjection
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapCultureEndpoints();
+        app.MapPlanEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

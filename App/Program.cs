@@ -12,6 +12,9 @@ if (CommandLine.IsCommand(args))
 // The content root is where the app's files are, not wherever it was started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.UseRootSettings();
+// Run from the build output (dotnet run) in any environment, static assets of packages (MudBlazor,
+// the Blazor script) come from the build's manifest; a published app has no manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
 builder.AddInfrastructure();
 builder.AddDashboard();
 

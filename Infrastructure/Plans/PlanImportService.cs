@@ -153,7 +153,7 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
         Description = point.Description,
         AllUnits = point.AllUnits,
         UnitNames = point.Units.ToList(),
-        Cadences = point.Cadences.Select(c => c.Text).Distinct().ToList(),
+        Cadences = point.Cadences.Select(CadenceLabel.Describe).Distinct().ToList(),
         IsGuess = point.IsGuess,
         GuessReason = point.GuessReason,
         SourceLine = point.Line,
@@ -179,7 +179,14 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
         }
 
         var byCore = list.Where(a => Core(a.Name) == wanted).ToList();
-        return byCore.Count == 1 ? byCore[0].Id : null;
+        if (byCore.Count == 1)
+        {
+            return byCore[0].Id;
+        }
+
+        // A second-level agency written with its parent's name (高雄市政府衛生局鳳山區衛生所 for 高雄市鳳山區衛生所).
+        var bySuffix = list.Where(a => Core(a.Name).Length >= 3 && wanted.EndsWith(Core(a.Name), StringComparison.Ordinal)).ToList();
+        return bySuffix.Count == 1 ? bySuffix[0].Id : null;
     }
 
     private static string Core(string name)

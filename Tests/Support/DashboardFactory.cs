@@ -35,8 +35,6 @@ public class DashboardFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
-        // Outside Development the build's static web assets (blazor.web.js, MudBlazor) are only served when asked for.
-        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Storage:DataFolder", _folder);
         builder.ConfigureServices(services =>

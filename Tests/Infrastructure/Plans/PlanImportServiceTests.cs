@@ -100,6 +100,7 @@ public class PlanImportServiceTests : IAsyncLifetime
     [InlineData("財政局", "高雄市政府財政局")]
     [InlineData("高雄市 鳥松區公所", "高雄市鳥松區公所")]
     [InlineData("鳥松區公所", "高雄市鳥松區公所")]
+    [InlineData("高雄市政府衛生局鳳山區衛生所", "高雄市鳳山區衛生所")]
     public async Task MatchAgency_NamesAsPlansWriteThem_FindTheAgency(string written, string expected)
     {
         await using var db = _database.Open();

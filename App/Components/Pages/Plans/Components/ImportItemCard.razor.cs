@@ -1,0 +1,128 @@
+using HighServiceDashboard.App.State;
+using HighServiceDashboard.Domain.Plans;
+using HighServiceDashboard.Domain.Plans.Reading;
+using HighServiceDashboard.Infrastructure.Agencies;
+using HighServiceDashboard.Infrastructure.Plans;
+using Microsoft.AspNetCore.Components;
+
+namespace HighServiceDashboard.App.Components.Pages.Plans.Components;
+
+/// <summary>One uploaded document: what was read, what stops it from being stored, and storing it.</summary>
+public partial class ImportItemCard
+{
+    [Parameter, EditorRequired]
+    public ImportItem Item { get; set; } = default!;
+
+    [Parameter]
+    public IReadOnlyList<AgencyNode> Agencies { get; set; } = [];
+
+    [Parameter]
+    public IReadOnlyList<int> Years { get; set; } = [];
+
+    /// <summary>The person changed the agency or the year: read the document again with them.</summary>
+    [Parameter]
+    public EventCallback OnPreviewChanged { get; set; }
+
+    [Parameter]
+    public EventCallback OnStored { get; set; }
+
+    [Inject]
+    private PlanImportService Import { get; set; } = default!;
+
+    [Inject]
+    private PlanQueries Plans { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser User { get; set; } = default!;
+
+    private List<string>? _diff;
+
+    private PlanImportPreview? Preview => Item.Preview;
+
+    internal sealed record Counts(int Covered, int NotApplicable, int Missing);
+
+    internal static Counts CoverageOf(PlanContentInput draft, PlanReading reading)
+    {
+        var codes = reading.Framework?.SubItems.Select(s => s.Code).ToList() ?? [];
+        var covered = codes.Count(c => draft.FocusPoints.Any(p => p.SubItemCode == c));
+        var notApplicable = codes.Count(c => !draft.FocusPoints.Any(p => p.SubItemCode == c) && draft.NotApplicable.Any(d => d.SubItemCode == c));
+        return new Counts(covered, notApplicable, codes.Count - covered - notApplicable);
+    }
+
+    private string YearSourceText(PlanReading reading) => reading.YearSource switch
+    {
+        YearSource.ResultsSentence => L["Import.YearFromResults"],
+        YearSource.Option => L["Import.YearGiven"],
+        _ => "",
+    };
+
+    private async Task ChooseAgencyAsync(int? agencyId)
+    {
+        Item.AgencyId = agencyId;
+        await OnPreviewChanged.InvokeAsync();
+    }
+
+    private async Task ChooseYearAsync(int? year)
+    {
+        Item.RocYear = year;
+        await OnPreviewChanged.InvokeAsync();
+    }
+
+    private async Task StoreAsync()
+    {
+        if (Preview?.ExistingPlanId is { } existing)
+        {
+            _diff = await DescribeReplacementAsync(existing);
+            return;
+        }
+
+        await SaveAsync(replace: false);
+    }
+
+    private async Task ConfirmReplaceAsync()
+    {
+        _diff = null;
+        await SaveAsync(replace: true);
+    }
+
+    private async Task SaveAsync(bool replace)
+    {
+        var result = await Import.StoreAsync(Preview!, Item.Draft!, replace, User.Name);
+        Item.Errors = result.Errors;
+        if (result.Succeeded)
+        {
+            Item.StoredPlanId = result.Id;
+            Item.Reviewing = false;
+            await OnStored.InvokeAsync();
+        }
+    }
+
+    /// <summary>What replacing the stored plan with this reading changes, sub-item by sub-item.</summary>
+    private async Task<List<string>> DescribeReplacementAsync(int existingPlanId)
+    {
+        var existing = await Plans.GetAsync(existingPlanId);
+        var draft = Item.Draft!;
+        var lines = new List<string>();
+        if (existing is null)
+        {
+            return lines;
+        }
+
+        var before = existing.FocusPoints.Select(p => p.SubItemCode).ToHashSet();
+        var after = draft.FocusPoints.Select(p => p.SubItemCode).ToHashSet();
+        var gained = after.Except(before).Order().ToList();
+        var lost = before.Except(after).Order().ToList();
+        lines.Add(L["Import.Diff.Status", L[$"Plan.Status.{existing.Status}"]]);
+        lines.Add(L["Import.Diff.Points", existing.FocusPoints.Count, draft.FocusPoints.Count]);
+        lines.Add(gained.Count == 0 ? L["Import.Diff.NoneGained"] : L["Import.Diff.Gained", string.Join("、", gained)]);
+        lines.Add(lost.Count == 0 ? L["Import.Diff.NoneLost"] : L["Import.Diff.Lost", string.Join("、", lost)]);
+        var naBefore = existing.NotApplicable.Select(n => n.SubItemCode).Order().ToList();
+        var naAfter = draft.NotApplicable.Select(n => n.SubItemCode).Order().ToList();
+        if (!naBefore.SequenceEqual(naAfter))
+        {
+            lines.Add(L["Import.Diff.NotApplicable", naBefore.Count == 0 ? "—" : string.Join("、", naBefore), naAfter.Count == 0 ? "—" : string.Join("、", naAfter)]);
+        }
+
+        return lines;
+    }
+}

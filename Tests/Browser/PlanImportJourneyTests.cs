@@ -1,0 +1,63 @@
+using HighServiceDashboard.Tests.Support;
+using Microsoft.Playwright;
+
+namespace HighServiceDashboard.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class PlanImportJourneyTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly DashboardFactory _factory = new();
+    private string _baseUrl = "";
+
+    public Task InitializeAsync()
+    {
+        _baseUrl = _factory.StartKestrel();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Plans", name);
+
+    [Fact]
+    public async Task Import_UploadCorrectGuessSave_ShowsThePlanPage()
+    {
+        var page = await browser.OpenAsync(_baseUrl, "/plans/import");
+
+        await page.GetByTestId("plan-files").SetInputFilesAsync(Fixture("lost-label-guess.txt"));
+
+        var item = page.GetByTestId("import-item");
+        await Assertions.Expect(item.GetByTestId("import-agency")).ToHaveTextAsync("高雄市鳳山區衛生所");
+        await Assertions.Expect(item.GetByTestId("import-guesses")).ToContainTextAsync("推測 1 項");
+        await item.GetByTestId("review").ClickAsync();
+        var guessRow = item.Locator("tr.is-guess");
+        await Assertions.Expect(guessRow).ToHaveCountAsync(1);
+        await guessRow.GetByTestId("confirm-guess").ClickAsync();
+        await Assertions.Expect(item.GetByTestId("import-guesses")).ToContainTextAsync("推測 0 項");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hsd-import-review.png"), FullPage = true });
+
+        await item.GetByTestId("store").ClickAsync();
+        await Assertions.Expect(item.GetByTestId("stored")).ToBeVisibleAsync();
+        await item.GetByTestId("open-plan").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("plan-heading")).ToContainTextAsync("鳳山區衛生所");
+        await Assertions.Expect(page.GetByTestId("guess-chip")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("草稿");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hsd-plan-page.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Import_BinaryFile_IsRefusedWithItsFinding()
+    {
+        var page = await browser.OpenAsync(_baseUrl, "/plans/import");
+        var bad = Path.Combine(_factory.DataFolder, "broken.txt");
+        await File.WriteAllBytesAsync(bad, [0x00, 0x13, 0x37, 0x00, 0xFF, 0x00]);
+
+        await page.GetByTestId("plan-files").SetInputFilesAsync(bad);
+
+        var item = page.GetByTestId("import-item");
+        await Assertions.Expect(item.GetByTestId("cannot-store")).ToBeVisibleAsync();
+        await Assertions.Expect(item.GetByTestId("findings")).ToContainTextAsync("BINARY_FILE");
+        await Assertions.Expect(item.GetByTestId("store")).ToHaveCountAsync(0);
+    }
+}
