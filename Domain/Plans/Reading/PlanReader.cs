@@ -223,6 +223,10 @@ public sealed partial class PlanReader
                     case PlanParagraph p when inside && Cites([new PlanCell(p.Text, p.Line, 0)], matcher) > 0:
                         rows.Add(new PlanRow(p.Line, [new PlanCell(p.Text, p.Line, 0)]));
                         break;
+                    // Page numbers and running heads from a PDF are not plan content.
+                    case PlanParagraph p when inside && PageNumber().IsMatch(TextNormalizer.Clean(p.Text)):
+                        AddText(other, p.Line, p.Text);
+                        break;
                     case PlanParagraph p when inside:
                         AddText(between, p.Line, p.Text);
                         break;
@@ -329,4 +333,7 @@ public sealed partial class PlanReader
 
     [GeneratedRegex(@"\(\s*[一二三四五六七八九十]+\s*\)")]
     private static partial Regex SubLabelInside();
+
+    [GeneratedRegex(@"^[-–—\s]*(第\s*)?\d{1,3}\s*(頁|/\s*\d{1,3}|of\s*\d{1,3})?[-–—\s]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageNumber();
 }

@@ -59,7 +59,6 @@ internal sealed partial class PlanTableReader
         Preamble,
         SubItem,
         Label,
-        Units,
         Other,
     }
 

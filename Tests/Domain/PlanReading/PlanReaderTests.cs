@@ -202,4 +202,21 @@ public sealed class PlanReaderTests
         Assert.Equal("3", reading.Items.Single(i => i.Text.StartsWith("三、", StringComparison.Ordinal)).Code);
         Assert.Empty(reading.Unplaced);
     }
+
+    [Fact]
+    public void Read_TableBrokenByPageNumberAndStrayLine_KeepsPageNumberOutAndListsStrayLineUnplaced()
+    {
+        var lines = PlanFixtures.Text("renumbered-labels.txt").Split('\n').ToList();
+        lines.Insert(4, "第 2 頁");
+        lines.Insert(5, "（續下頁）附表說明文字");
+
+        var reading = new PlanReader().Read(PlanTextDocument.FromText(string.Join('\n', lines)));
+
+        Assert.Equal(["1.1", "1.3", "1.4"], PlanFixtures.Covered(reading));
+        Assert.Contains(reading.OtherText, t => t.Text == "第 2 頁" && t.Line == 5);
+        var unplaced = Assert.Single(reading.Unplaced);
+        Assert.Equal("（續下頁）附表說明文字", unplaced.Text);
+        Assert.Equal(6, unplaced.Line);
+        Assert.Contains(reading.Findings, f => f.Code == PlanFindingCodes.UnplacedText && f.Line == 6);
+    }
 }
