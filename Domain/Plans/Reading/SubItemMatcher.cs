@@ -126,7 +126,10 @@ public sealed partial class SubItemMatcher
     /// The sub-item a focus point's own words are closest to, first among the given pillar's sub-items
     /// (when given), then in the whole framework. Used only where the sub-item's label was lost.
     /// </summary>
-    public (SubItem Item, double Score, bool WithinPillar)? GuessSubItem(string focusText, Pillar? pillar)
+    /// <param name="focusText">The focus point's text (and any unrecognised item text above it).</param>
+    /// <param name="pillar">The pillar the focus point sits in, when known.</param>
+    /// <param name="cited">Sub-items the plan cites elsewhere: a lost cell is more likely one it does not, so those are tried first.</param>
+    public (SubItem Item, double Score, bool WithinPillar)? GuessSubItem(string focusText, Pillar? pillar, IReadOnlySet<string>? cited = null)
     {
         var bigrams = Bigrams.Of(focusText);
         if (bigrams.Count == 0)
@@ -136,7 +139,9 @@ public sealed partial class SubItemMatcher
 
         if (pillar is not null)
         {
-            var inPillar = Best(_subItems.Where(s => s.Pillar.Code == pillar.Code));
+            var pillarItems = _subItems.Where(s => s.Pillar.Code == pillar.Code).ToList();
+            var uncited = pillarItems.Where(s => cited is null || !cited.Contains(s.Item.Code)).ToList();
+            var inPillar = Best(uncited.Count > 0 ? uncited : pillarItems);
             if (inPillar is { } found && found.Score >= GuessWithinPillar)
             {
                 return (found.Item, found.Score, true);

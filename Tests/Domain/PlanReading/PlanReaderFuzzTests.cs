@@ -12,7 +12,7 @@ public sealed class PlanReaderFuzzTests
     private static readonly string[] Sources =
     [
         "split-cell-page-break.txt", "renumbered-labels.txt", "lost-label-guess.txt", "not-applicable.txt",
-        "one-unit-per-point.txt", "html-cells.txt", "markdown-results-year.md", "four-columns-stray-spaces.txt", "refine-plan.txt",
+        "one-unit-per-point.txt", "html-cells.txt", "markdown-results-year.md", "four-columns-stray-spaces.txt", "refine-plan.txt", "messy-layout.txt", "lost-sub-item-cell.txt",
     ];
 
     [Fact]
