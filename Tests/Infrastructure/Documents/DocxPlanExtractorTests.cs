@@ -64,7 +64,7 @@ public sealed class DocxPlanExtractorTests
         Assert.Equal(PlanFindingCodes.DocxUnreadable, Assert.Single(loaded.Findings).Code);
     }
 
-    private static byte[] BuildPlan()
+    internal static byte[] BuildPlan()
     {
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))

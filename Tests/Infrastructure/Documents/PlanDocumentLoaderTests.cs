@@ -159,7 +159,7 @@ public sealed class PlanDocumentLoaderTests
     }
 
     [Fact]
-    public void Load_RandomBytes_NeverThrows()
+    public void Load_RandomBytesAndTruncation_NeverThrowsNorLosesText()
     {
         var random = new Random(1123);
         var loader = new PlanDocumentLoader();
@@ -178,7 +178,7 @@ public sealed class PlanDocumentLoaderTests
                 var loaded = loader.Load(truncated, name);
                 if (loaded.Document is { } document)
                 {
-                    new PlanReader().Read(document);
+                    PlanFixtures.AssertNoTextLost(document, new PlanReader().Read(document), $"{name} #{i}");
                 }
                 else
                 {
