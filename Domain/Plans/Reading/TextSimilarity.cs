@@ -22,6 +22,8 @@ public sealed class Bigrams
 
     public int Count => _set.Count;
 
+    internal IReadOnlyCollection<int> Items => _set;
+
     public static Bigrams Of(string? raw) => new(TextNormalizer.Key(raw));
 
     public int Shared(Bigrams other)
