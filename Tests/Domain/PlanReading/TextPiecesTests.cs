@@ -90,6 +90,20 @@ public sealed class TextPiecesTests
     }
 
     [Fact]
+    public void FindTitle_DatedLetterOrSentenceBeforeTitle_SkipsThem()
+    {
+        var found = PlanHeaderDetector.FindTitle(
+        [
+            new SourceText(1, "高雄市政府112年12月29日高市府研發字第11231004600號函修訂「高雄市政府提升服務實施計畫」"),
+            new SourceText(2, "依據本府113年度提升服務實施計畫辦理。"),
+            new SourceText(3, "高雄市政府財政局113年度提升服務執行計畫"),
+        ]);
+
+        Assert.Equal("高雄市政府財政局", found.Agency);
+        Assert.Equal(3, found.Line);
+    }
+
+    [Fact]
     public void FindParent_OfficeUnderBureau_GivesBureau()
     {
         Assert.Equal("高雄市政府財政局", PlanHeaderDetector.FindParent("高雄市政府財政局動產質借所", []));
