@@ -211,6 +211,8 @@ public sealed partial class PlanReader
         var between = new List<SourceText>();
         if (planIndexes.Count > 0)
         {
+            // A running head repeats a line from above the table (the title) on every page.
+            var before = blocks.Take(planIndexes[0]).OfType<PlanParagraph>().Select(p => TextNormalizer.Key(p.Text)).ToHashSet();
             for (var i = 0; i < blocks.Count; i++)
             {
                 var inside = i >= planIndexes[0] && i <= planIndexes[^1];
@@ -223,8 +225,8 @@ public sealed partial class PlanReader
                     case PlanParagraph p when inside && Cites([new PlanCell(p.Text, p.Line, 0)], matcher) > 0:
                         rows.Add(new PlanRow(p.Line, [new PlanCell(p.Text, p.Line, 0)]));
                         break;
-                    // Page numbers and running heads from a PDF are not plan content.
-                    case PlanParagraph p when inside && PageNumber().IsMatch(TextNormalizer.Clean(p.Text)):
+                    // Page numbers and running heads are not plan content.
+                    case PlanParagraph p when inside && (PageNumber().IsMatch(TextNormalizer.Clean(p.Text)) || before.Contains(TextNormalizer.Key(p.Text))):
                         AddText(other, p.Line, p.Text);
                         break;
                     case PlanParagraph p when inside:
