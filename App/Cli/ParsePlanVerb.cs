@@ -174,6 +174,7 @@ public static class ParsePlanVerb
     private static object ToJson(FocusPoint f) => new
     {
         title = f.Title,
+        description = f.Description,
         units = f.Units,
         allUnits = f.AllUnits,
         cadences = f.Cadences.Select(c => new { kind = c.Kind.ToString(), intervalYears = c.IntervalYears, times = c.Times, atLeast = c.AtLeast, text = c.Text }),

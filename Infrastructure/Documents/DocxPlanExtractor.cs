@@ -1,4 +1,5 @@
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HighServiceDashboard.Domain.Plans.Reading;
@@ -27,30 +28,7 @@ public static class DocxPlanExtractor
 
             var blocks = new List<PlanBlock>();
             var paragraphNumber = 0;
-            foreach (var element in body.ChildElements)
-            {
-                switch (element)
-                {
-                    case Paragraph paragraph:
-                        paragraphNumber++;
-                        var text = ParagraphText(paragraph, null);
-                        if (!string.IsNullOrWhiteSpace(text))
-                        {
-                            blocks.Add(new PlanParagraph(paragraphNumber, text));
-                        }
-
-                        break;
-                    case Table table:
-                        var rows = ReadTable(table, ref paragraphNumber);
-                        if (rows.Count > 0)
-                        {
-                            blocks.Add(new PlanTable(rows[0].Line, rows));
-                        }
-
-                        break;
-                }
-            }
-
+            ReadBlocks(body.ChildElements, blocks, ref paragraphNumber);
             return new PlanLoadResult(new PlanTextDocument(fileName, blocks), []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
@@ -58,6 +36,38 @@ public static class DocxPlanExtractor
             // A damaged package throws from System.IO.Packaging, the zip reader, the XML reader or
             // OpenXml itself, each with its own type; all of them mean "cannot read this file".
             return PlanDocumentLoader.Fail(PlanFindingCodes.DocxUnreadable, "無法開啟 Word 檔，檔案可能已損毀。", "The Word file cannot be opened; it may be damaged.");
+        }
+    }
+
+    private static void ReadBlocks(IEnumerable<OpenXmlElement> elements, List<PlanBlock> blocks, ref int paragraphNumber)
+    {
+        foreach (var element in elements)
+        {
+            switch (element)
+            {
+                case Paragraph paragraph:
+                    paragraphNumber++;
+                    var text = ParagraphText(paragraph, null);
+                    if (!string.IsNullOrWhiteSpace(text))
+                    {
+                        blocks.Add(new PlanParagraph(paragraphNumber, text));
+                    }
+
+                    break;
+                case Table table:
+                    var rows = ReadTable(table, ref paragraphNumber);
+                    if (rows.Count > 0)
+                    {
+                        blocks.Add(new PlanTable(rows[0].Line, rows));
+                    }
+
+                    break;
+
+                // Content controls (forms agencies fill in) wrap paragraphs and tables.
+                case SdtBlock sdt when sdt.SdtContentBlock is { } content:
+                    ReadBlocks(content.ChildElements, blocks, ref paragraphNumber);
+                    break;
+            }
         }
     }
 
@@ -93,7 +103,7 @@ public static class DocxPlanExtractor
     {
         var lines = new List<string>();
         var counters = new Dictionary<(int, int), int>();
-        foreach (var element in cell.ChildElements)
+        foreach (var element in cell.ChildElements.SelectMany(e => e is SdtBlock { SdtContentBlock: { } content } ? content.ChildElements : (IEnumerable<OpenXmlElement>)[e]))
         {
             if (element is Paragraph paragraph)
             {

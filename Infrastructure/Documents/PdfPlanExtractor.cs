@@ -17,12 +17,17 @@ public static class PdfPlanExtractor
         try
         {
             using var pdf = PdfDocument.Open(bytes);
+            var pages = pdf.GetPages().Select(page => page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList()).ToList();
+            var letters = pages.Sum(p => p.Count);
+            var size = letters == 0 ? 10 : Median(pages.SelectMany(p => p).Select(l => Math.Max(l.PointSize, 1)));
+            var lines = pages.Select(p => GroupLines(p, size).Select(l => Segments(l, size)).ToList()).ToList();
+
+            // Columns are found over the whole document: a table runs over pages with one layout.
+            var columns = ColumnStarts(lines.SelectMany(p => p), size);
             var text = new StringBuilder();
-            var letters = 0;
-            foreach (var page in pdf.GetPages())
+            foreach (var page in lines)
             {
-                letters += page.Letters.Count;
-                foreach (var line in Lines(page.Letters))
+                foreach (var line in Render(page, columns, size))
                 {
                     text.Append(line).Append('\n');
                 }
@@ -45,17 +50,10 @@ public static class PdfPlanExtractor
         }
     }
 
-    private static IEnumerable<string> Lines(IReadOnlyList<Letter> letters)
+    private static List<List<Letter>> GroupLines(List<Letter> letters, double size)
     {
-        var visible = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-        if (visible.Count == 0)
-        {
-            yield break;
-        }
-
-        var size = Median(visible.Select(l => Math.Max(l.PointSize, 1)));
         var lines = new List<List<Letter>>();
-        foreach (var letter in visible.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
+        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
         {
             var line = lines.Count > 0 && Math.Abs(lines[^1][0].StartBaseLine.Y - letter.StartBaseLine.Y) <= size * 0.4 ? lines[^1] : null;
             if (line is null)
@@ -67,16 +65,18 @@ public static class PdfPlanExtractor
             line.Add(letter);
         }
 
-        var segmented = lines.Select(l => Segments(l, size)).ToList();
-        var columns = ColumnStarts(segmented.SelectMany(s => s).Select(s => s.X), size);
+        return lines;
+    }
 
+    private static IEnumerable<string> Render(List<List<(double X, string Text)>> lines, List<double> columns, double size)
+    {
         // Lines between the first and the last with several cells are table rows, even where only one
         // cell has text on that line (a wrapped pillar heading): they keep their column position.
-        var first = segmented.FindIndex(s => s.Count > 1);
-        var last = segmented.FindLastIndex(s => s.Count > 1);
-        for (var i = 0; i < segmented.Count; i++)
+        var first = lines.FindIndex(s => s.Count > 1);
+        var last = lines.FindLastIndex(s => s.Count > 1);
+        for (var i = 0; i < lines.Count; i++)
         {
-            var segments = segmented[i];
+            var segments = lines[i];
             if (first < 0 || i < first || i > last || columns.Count < 2)
             {
                 yield return string.Join("\t", segments.Select(s => s.Text));
@@ -125,24 +125,25 @@ public static class PdfPlanExtractor
         return segments;
     }
 
-    // Column starts: left edges shared by several cells on the page (a table's columns align).
-    private static List<double> ColumnStarts(IEnumerable<double> lefts, double size)
+    // Column starts: left edges shared by several lines (a table's columns align), or where a cell
+    // begins after a wide gap on its line (a column boundary even if that column has one cell).
+    private static List<double> ColumnStarts(IEnumerable<List<(double X, string Text)>> lines, double size)
     {
-        var sorted = lefts.OrderBy(x => x).ToList();
-        var clusters = new List<List<double>>();
-        foreach (var x in sorted)
+        var lefts = lines.SelectMany(line => line.Select((s, i) => (s.X, AfterGap: i > 0))).OrderBy(l => l.X).ToList();
+        var clusters = new List<List<(double X, bool AfterGap)>>();
+        foreach (var left in lefts)
         {
-            if (clusters.Count > 0 && x - clusters[^1][^1] <= size)
+            if (clusters.Count > 0 && left.X - clusters[^1][^1].X <= size)
             {
-                clusters[^1].Add(x);
+                clusters[^1].Add(left);
             }
             else
             {
-                clusters.Add([x]);
+                clusters.Add([left]);
             }
         }
 
-        return clusters.Where(c => c.Count >= 2).Select(c => c.Min()).ToList();
+        return clusters.Where(c => c.Count >= 2 || c.Any(l => l.AfterGap)).Select(c => c.Min(l => l.X)).ToList();
     }
 
     private static double Median(IEnumerable<double> values)

@@ -25,7 +25,7 @@ public sealed record PlanLoadResult(PlanTextDocument? Document, IReadOnlyList<Pl
 /// </summary>
 public sealed class PlanDocumentLoader
 {
-    private static readonly string[] TextExtensions = [".txt", ".md", ".markdown", ".tsv", ".text", ".csv"];
+    private static readonly string[] TextExtensions = [".txt", ".md", ".markdown", ".tsv", ".text", ".csv", ".htm", ".html"];
 
     private readonly PlanLoadOptions _options;
 
@@ -108,7 +108,12 @@ public sealed class PlanDocumentLoader
             return new PlanLoadResult(null, decoded.Findings);
         }
 
-        var document = extension == ".csv" ? PlanTextParser.ParseCsv(decoded.Text, fileName) : PlanTextParser.Parse(decoded.Text, fileName);
+        var document = extension switch
+        {
+            ".csv" => PlanTextParser.ParseCsv(decoded.Text, fileName),
+            ".htm" or ".html" => PlanTextParser.ParseHtml(decoded.Text, fileName),
+            _ => PlanTextParser.Parse(decoded.Text, fileName),
+        };
         return new PlanLoadResult(document, decoded.Findings);
     }
 

@@ -1,5 +1,6 @@
 namespace HighServiceDashboard.Domain.Plans.Reading;
 
+/// <summary>How much a finding matters: an error means the document could not be read as a plan.</summary>
 public enum FindingSeverity
 {
     Info,

@@ -31,6 +31,12 @@ public static partial class PlanHeaderDetector
             var agency = CleanAgency(match.Groups["agency"].Value);
             var title = line;
 
+            // A sentence that mentions a plan ("依據本府113年度…計畫") is not a title.
+            if (agency.Length > 30 || NotATitle().IsMatch(agency))
+            {
+                continue;
+            }
+
             // "113年度高雄市政府衛生局提升服務執行計畫": the agency after the year.
             if (agency.Length == 0 && AgencyAfterYear().Match(line) is { Success: true } after && LooksLikeAgency(CleanAgency(after.Groups["agency"].Value)))
             {
@@ -177,7 +183,10 @@ public static partial class PlanHeaderDetector
 
     private const int RocCalendarOffset = 1911;
 
-    [GeneratedRegex(@"^(?<agency>.*?)\s*(民國)?\s*(?<!\d)(?<year>\d{2,3}|(19|20)\d{2})\s*年度?\s*.*(計畫|計劃)")]
+    [GeneratedRegex(@"^(依據|依|配合|為|本|一、|二、|壹、|貳、)|[，。；]")]
+    private static partial Regex NotATitle();
+
+    [GeneratedRegex(@"^(?<agency>.*?)\s*(民國)?\s*(?<!\d)(?<year>\d{2,3}|(19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)度?\s*.*(計畫|計劃)")]
     private static partial Regex TitleWithYear();
 
     [GeneratedRegex(@"年度?\s*(?<agency>.+?)(提升|為民服務|服務品質|工作計畫|執行計畫)")]

@@ -211,6 +211,8 @@ public sealed partial class PlanReader
         var between = new List<SourceText>();
         if (planIndexes.Count > 0)
         {
+            // A running head repeats a line from above the table (the title) on every page.
+            var before = blocks.Take(planIndexes[0]).OfType<PlanParagraph>().Select(p => TextNormalizer.Key(p.Text)).ToHashSet();
             for (var i = 0; i < blocks.Count; i++)
             {
                 var inside = i >= planIndexes[0] && i <= planIndexes[^1];
@@ -222,6 +224,10 @@ public sealed partial class PlanReader
                     // A pillar heading written across the whole table is a line of its own in text form.
                     case PlanParagraph p when inside && Cites([new PlanCell(p.Text, p.Line, 0)], matcher) > 0:
                         rows.Add(new PlanRow(p.Line, [new PlanCell(p.Text, p.Line, 0)]));
+                        break;
+                    // Page numbers and running heads are not plan content.
+                    case PlanParagraph p when inside && (PageNumber().IsMatch(TextNormalizer.Clean(p.Text)) || before.Contains(TextNormalizer.Key(p.Text))):
+                        AddText(other, p.Line, p.Text);
                         break;
                     case PlanParagraph p when inside:
                         AddText(between, p.Line, p.Text);
@@ -329,4 +335,7 @@ public sealed partial class PlanReader
 
     [GeneratedRegex(@"\(\s*[一二三四五六七八九十]+\s*\)")]
     private static partial Regex SubLabelInside();
+
+    [GeneratedRegex(@"^[-–—\s]*(第\s*)?\d{1,3}\s*(頁|/\s*\d{1,3}|of\s*\d{1,3})?[-–—\s]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageNumber();
 }

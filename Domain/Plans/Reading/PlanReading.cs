@@ -143,6 +143,7 @@ public sealed class PlanReading
     }
 }
 
+/// <summary>A sub-item in one plan: served by a focus point, declared not applicable with a reason, or neither.</summary>
 public enum CoverageStatus
 {
     Covered,
@@ -153,6 +154,7 @@ public enum CoverageStatus
 /// <summary>Coverage of a plan against its framework.</summary>
 public sealed record PlanCoverage(string? FrameworkKey, CoverageStatus? Preamble, IReadOnlyList<SubItemCoverage> SubItems, IReadOnlyList<PillarCoverage> Pillars, CoverageTotals Totals);
 
+/// <summary>One sub-item's status in a plan, with the focus points serving it or the reason it does not apply.</summary>
 public sealed record SubItemCoverage(string Code, string PillarCode, string Text, CoverageStatus Status, IReadOnlyList<FocusPoint> FocusPoints, string? Reason);
 
 /// <summary>A pillar's counts. Not-applicable sub-items count apart: the share is covered / (covered + missing).</summary>
@@ -161,4 +163,5 @@ public sealed record PillarCoverage(string Code, string Title, int Covered, int 
     public double Share => Covered + Missing == 0 ? 1 : (double)Covered / (Covered + Missing);
 }
 
+/// <summary>Counts over all sub-items of the framework (the preamble apart).</summary>
 public sealed record CoverageTotals(int SubItems, int Covered, int NotApplicable, int Missing);

@@ -16,12 +16,14 @@ internal sealed partial class PlanTableReader
     private readonly List<Group> _groups = [];
     private readonly List<Draft> _drafts = [];
     private readonly List<(int Line, int Order, Func<PlanItemText> Make)> _items = [];
+    private int _firstItemColumn;
     private int _lastItemColumn = -1;
     private int? _unitColumn;
     private int? _pillarColumn;
     private Pillar? _pillar;
     private Group? _group;
     private bool _pendingLabel;
+    private HashSet<string> _cited = [];
 
     public PlanTableReader(SubItemMatcher matcher, IReadOnlyList<PlanRow> rows)
     {
@@ -59,7 +61,6 @@ internal sealed partial class PlanTableReader
         Preamble,
         SubItem,
         Label,
-        Units,
         Other,
     }
 
@@ -126,6 +127,7 @@ internal sealed partial class PlanTableReader
         // Item columns: where at least a fifth of the cells cite pillars or sub-items.
         var itemColumns = itemCounts.Where(kv => kv.Value >= 2 && kv.Value * 5 >= filled[kv.Key]).Select(kv => kv.Key).ToList();
         _lastItemColumn = itemColumns.Count > 0 ? itemColumns.Max() : -1;
+        _firstItemColumn = itemColumns.Count > 0 ? itemColumns.Min() : 0;
         _pillarColumn = pillarCounts.Count > 0 ? pillarCounts.MaxBy(kv => kv.Value).Key : null;
         if (hasUnitsHeader)
         {
@@ -233,7 +235,7 @@ internal sealed partial class PlanTableReader
             return;
         }
 
-        _drafts.Add(new Draft(_group, _pillar, focusText, unitsText, focusCells.Min(c => c.Line)));
+        _drafts.Add(new Draft(_group, _pillar, focusText, unitsText, focusCells.Min(c => c.Line)) { StartsGroup = _groups.Count > groupsBefore });
     }
 
     /// <summary>Reads one cell of the item columns; false when it is not an item at all.</summary>
@@ -243,6 +245,21 @@ internal sealed partial class PlanTableReader
         var folded = TextNormalizer.Fold(text);
         if (text.Length == 0)
         {
+            return true;
+        }
+
+        // A column before the items (項次, a row number) carries no item: keep its text, change nothing.
+        if (cell.Column < _firstItemColumn && Kind(folded) == CellKind.Other)
+        {
+            if (TextNormalizer.Key(text).Length <= 4)
+            {
+                AddItem(null, text, cell.Line);
+            }
+            else
+            {
+                Unplaced.Add(new SourceText(cell.Line, text));
+            }
+
             return true;
         }
 
@@ -408,11 +425,63 @@ internal sealed partial class PlanTableReader
 
         Items.AddRange(_items.OrderBy(i => i.Line).ThenBy(i => i.Order).Select(i => i.Make()));
 
+        _cited = _groups.Where(g => g.Match is not null).Select(g => g.Match!.Item.Code).ToHashSet();
+        PlaceAfterLostItems();
         foreach (var draft in _drafts)
         {
             FinishDraft(draft);
         }
     }
+
+    /// <summary>
+    /// A sub-item cell lost whole (label and text) leaves its focus points under the sub-item above
+    /// it. Where the plan never cites a sub-item that sits between two it does cite, the rows under the
+    /// earlier one that read clearly closer to the missing one are moved there, as guesses.
+    /// </summary>
+    private void PlaceAfterLostItems()
+    {
+        var cited = _cited;
+        var ordered = _matcher.Framework.SubItems.ToList();
+        foreach (var run in _drafts.Where(d => d.Group?.Match is not null).GroupBy(d => d.Group))
+        {
+            var stated = run.Key!.Match!.Item;
+            var at = ordered.IndexOf(stated);
+            var gap = ordered.Skip(at + 1).TakeWhile(s => !cited.Contains(s.Code)).Where(s => SamePillar(s, stated)).ToList();
+            if (gap.Count == 0)
+            {
+                continue;
+            }
+
+            var current = stated;
+            foreach (var draft in run.Where(d => !d.StartsGroup))
+            {
+                var evidence = Bigrams.Of(draft.Focus);
+                var here = Bigrams.Of(current.Text).ContainedIn(evidence);
+                // Only forward: the rows of a table follow the framework's order.
+                var ahead = current == stated ? gap : gap.SkipWhile(s => s != current).Skip(1);
+                var best = ahead
+                    .Select(s => (Item: s, Score: Bigrams.Of(s.Text).ContainedIn(evidence)))
+                    .OrderByDescending(x => x.Score).FirstOrDefault();
+                if (best.Item is not null && best.Score >= LostItemMinimum && best.Score >= here + LostItemMargin)
+                {
+                    current = best.Item;
+                }
+
+                if (current != stated)
+                {
+                    draft.Moved = (current, Bigrams.Of(current.Text).ContainedIn(evidence));
+                }
+            }
+        }
+
+        bool SamePillar(SubItem a, SubItem b) => a.Code.Split('.')[0] == b.Code.Split('.')[0];
+    }
+
+    /// <summary>Share of a missing sub-item's wording a focus text must repeat to be moved there.</summary>
+    private const double LostItemMinimum = 0.2;
+
+    /// <summary>How much closer to the missing sub-item than to the stated one it must read.</summary>
+    private const double LostItemMargin = 0.1;
 
     private void FinishDraft(Draft draft)
     {
@@ -424,6 +493,15 @@ internal sealed partial class PlanTableReader
         {
             code = _matcher.Framework.Preamble?.Code ?? "0";
         }
+        else if (draft.Moved is { } moved)
+        {
+            code = moved.Item.Code;
+            var score = moved.Score.ToString("0.00", CultureInfo.InvariantCulture);
+            guessReason = $"Under {draft.Group!.Match!.Item.Code} in the plan, but reads closer to {code}, which the plan never cites (score {score}): its sub-item cell may have been lost.";
+            Findings.Add(PlanFinding.Info(PlanFindingCodes.FocusPointGuessed,
+                $"執行重點「{PlanReader.Shorten(TextNormalizer.Clean(draft.Focus))}」列於 {draft.Group.Match.Item.Code} 之下，但內容較接近計畫未列出的 {code}，可能遺漏了子項目欄位，請確認。",
+                $"The focus point \"{PlanReader.Shorten(TextNormalizer.Clean(draft.Focus))}\" sits under {draft.Group.Match.Item.Code} but reads closer to {code}, which the plan never cites; its sub-item cell may have been lost. Please confirm.", draft.Line));
+        }
         else if (draft.Group?.Match is { } match)
         {
             code = match.Item.Code;
@@ -432,7 +510,7 @@ internal sealed partial class PlanTableReader
         {
             var evidence = draft.Group is null ? focusClean : draft.Group.Text + "\n" + focusClean;
             var pillar = draft.Group?.Pillar ?? draft.Pillar;
-            if (_matcher.GuessSubItem(evidence, pillar) is { } guess)
+            if (_matcher.GuessSubItem(evidence, pillar, _cited) is { } guess)
             {
                 code = guess.Item.Code;
                 var where = guess.WithinPillar ? $"the sub-items of pillar {pillar!.Code}" : "the whole framework";
@@ -562,6 +640,12 @@ internal sealed partial class PlanTableReader
         public string Units { get; set; } = units;
 
         public int Line { get; } = line;
+
+        /// <summary>The row that holds this focus text also holds its sub-item's text.</summary>
+        public bool StartsGroup { get; init; }
+
+        /// <summary>Moved to a sub-item the plan never cites, by its content (see <see cref="PlaceAfterLostItems"/>).</summary>
+        public (SubItem Item, double Score)? Moved { get; set; }
     }
 
     [GeneratedRegex(@"^(執行|實施|工作|辦理|主辦|協辦|權責|負責)?\s*(\(參考\))?\s*(要項|重點|方法|單位|\(單位\)|課室|科室|項目|內容|項次|策略|措施|步驟|成果|期程)")]

@@ -44,6 +44,88 @@ public static partial class PlanTextParser
         return new PlanTextDocument(name, blocks);
     }
 
+    /// <summary>
+    /// Reads an HTML page (Word's "save as web page", a CMS export): each &lt;table&gt; row becomes a
+    /// tab-separated row, block elements outside tables become lines. Markup inside cells stays for the
+    /// reader to strip; a cell spanning rows reads on its first row only, as in Word.
+    /// </summary>
+    public static PlanTextDocument ParseHtml(string html, string name = "")
+    {
+        var body = HtmlDropped().Replace(html, string.Empty);
+        var text = new StringBuilder();
+        var at = 0;
+        foreach (Match table in HtmlTable().Matches(body))
+        {
+            text.Append(HtmlBlocks(body[at..table.Index])).Append('\n');
+            foreach (var row in HtmlTableRows(table.Value))
+            {
+                text.Append(row).Append('\n');
+            }
+
+            at = table.Index + table.Length;
+        }
+
+        text.Append(HtmlBlocks(body[at..]));
+        return Parse(text.ToString(), name);
+    }
+
+    // Rows as tab-separated lines on the table's grid: a cell spanning columns is followed by empty
+    // cells, and a cell spanning rows leaves an empty cell in the rows below.
+    private static IEnumerable<string> HtmlTableRows(string table)
+    {
+        var spanning = new Dictionary<int, int>();
+        foreach (Match row in HtmlRow().Matches(table))
+        {
+            var cells = new List<string>();
+            foreach (Match cell in HtmlCell().Matches(row.Value))
+            {
+                FillSpanned();
+                var attributes = cell.Groups["attributes"].Value;
+                var columns = Math.Clamp(Span(attributes, "colspan"), 1, 50);
+                var rows = Math.Clamp(Span(attributes, "rowspan"), 1, 1000);
+                if (rows > 1)
+                {
+                    for (var c = cells.Count; c < cells.Count + columns; c++)
+                    {
+                        spanning[c] = rows - 1;
+                    }
+                }
+
+                cells.Add(Whitespace().Replace(cell.Groups["content"].Value, " ").Trim());
+                cells.AddRange(Enumerable.Repeat(string.Empty, columns - 1));
+            }
+
+            FillSpanned();
+            foreach (var column in spanning.Keys.Where(k => k >= cells.Count).ToList())
+            {
+                spanning[column]--;
+            }
+
+            if (cells.Any(c => c.Length > 0))
+            {
+                yield return string.Join('\t', cells) + (cells.Count == 1 ? "\t" : string.Empty);
+            }
+
+            void FillSpanned()
+            {
+                while (spanning.TryGetValue(cells.Count, out var left) && left > 0)
+                {
+                    spanning[cells.Count] = left - 1;
+                    cells.Add(string.Empty);
+                }
+            }
+        }
+    }
+
+    private static int Span(string attributes, string name)
+    {
+        var match = Regex.Match(attributes, name + @"\s*=\s*[""']?(\d+)", RegexOptions.IgnoreCase);
+        return match.Success && int.TryParse(match.Groups[1].Value, out var n) ? n : 1;
+    }
+
+    private static string HtmlBlocks(string html) =>
+        HtmlBlockEnd().Replace(Whitespace().Replace(html, " "), "\n");
+
     /// <summary>Reads comma-separated values (RFC 4180 quoting) as one table.</summary>
     public static PlanTextDocument ParseCsv(string text, string name = "")
     {
@@ -301,6 +383,24 @@ public static partial class PlanTextParser
 
     [GeneratedRegex(@"^[壹貳參叁肆伍陸柒捌玖拾]+\s*[、.．]")]
     private static partial Regex SectionHeading();
+
+    [GeneratedRegex(@"<(head|script|style)\b.*?</\1\s*>|<!--.*?-->", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlDropped();
+
+    [GeneratedRegex(@"<table\b.*?</table\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlTable();
+
+    [GeneratedRegex(@"<tr\b.*?(</tr\s*>|(?=<tr\b)|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlRow();
+
+    [GeneratedRegex(@"<t[dh]\b(?<attributes>[^>]*)>(?<content>.*?)(</t[dh]\s*>|(?=<t[dh]\b)|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlCell();
+
+    [GeneratedRegex(@"<br\s*/?>|</(p|div|h[1-6]|li)\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlBlockEnd();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"^\s*:?-{2,}:?\s*$")]
     private static partial Regex PipeSeparator();

@@ -23,6 +23,13 @@ public sealed partial class SubItemMatcher
     private readonly Bigrams? _preambleTitle;
     private readonly Bigrams? _preambleText;
 
+    // Bigram → the sub-items whose text holds it: a cell is compared with all sub-items in one pass
+    // over its own bigrams, which keeps a long document (tens of thousands of cells) fast.
+    private readonly Dictionary<int, List<int>> _index = [];
+
+    // The same cell text is compared several times (framework choice, layout, reading).
+    private readonly Dictionary<string, Bigrams> _cellBigrams = new(StringComparer.Ordinal);
+
     public SubItemMatcher(Framework framework)
     {
         Framework = framework;
@@ -35,6 +42,19 @@ public sealed partial class SubItemMatcher
             _preambleTitle = Bigrams.Of(preamble.Title);
             _preambleText = Bigrams.Of(preamble.Text);
         }
+
+        for (var i = 0; i < _subItems.Count; i++)
+        {
+            foreach (var bigram in _subItems[i].Bigrams.Items)
+            {
+                if (!_index.TryGetValue(bigram, out var list))
+                {
+                    _index[bigram] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
     }
 
     public Framework Framework { get; }
@@ -42,20 +62,34 @@ public sealed partial class SubItemMatcher
     /// <summary>The best sub-item for a cell's text, or null when none is close enough.</summary>
     public SubItemMatch? MatchSubItem(string text, Pillar? currentPillar, bool labelled)
     {
-        var bigrams = Bigrams.Of(StripLabels(text));
+        var bigrams = CellBigrams(text);
         if (bigrams.Count == 0)
         {
             return null;
         }
 
-        SubItemMatch? best = null;
-        foreach (var (item, pillar, itemBigrams) in _subItems)
+        var counts = new int[_subItems.Count];
+        foreach (var bigram in bigrams.Items)
         {
-            var shared = bigrams.Shared(itemBigrams);
+            if (_index.TryGetValue(bigram, out var holders))
+            {
+                foreach (var holder in holders)
+                {
+                    counts[holder]++;
+                }
+            }
+        }
+
+        SubItemMatch? best = null;
+        for (var i = 0; i < _subItems.Count; i++)
+        {
+            var shared = counts[i];
             if (shared == 0)
             {
                 continue;
             }
+
+            var (item, pillar, itemBigrams) = _subItems[i];
 
             var containment = (double)shared / bigrams.Count;
             var coverage = (double)shared / itemBigrams.Count;
@@ -79,7 +113,7 @@ public sealed partial class SubItemMatcher
     /// <summary>The pillar a heading cell names, by its title; null when it names none.</summary>
     public Pillar? MatchPillar(string text, bool labelled)
     {
-        var bigrams = Bigrams.Of(StripLabels(text));
+        var bigrams = CellBigrams(text);
         if (bigrams.Count < 2)
         {
             return null;
@@ -112,7 +146,7 @@ public sealed partial class SubItemMatcher
             return false;
         }
 
-        var bigrams = Bigrams.Of(StripLabels(text));
+        var bigrams = CellBigrams(text);
         if (bigrams.Count < 3)
         {
             return false;
@@ -126,7 +160,10 @@ public sealed partial class SubItemMatcher
     /// The sub-item a focus point's own words are closest to, first among the given pillar's sub-items
     /// (when given), then in the whole framework. Used only where the sub-item's label was lost.
     /// </summary>
-    public (SubItem Item, double Score, bool WithinPillar)? GuessSubItem(string focusText, Pillar? pillar)
+    /// <param name="focusText">The focus point's text (and any unrecognised item text above it).</param>
+    /// <param name="pillar">The pillar the focus point sits in, when known.</param>
+    /// <param name="cited">Sub-items the plan cites elsewhere: a lost cell is more likely one it does not, so those are tried first.</param>
+    public (SubItem Item, double Score, bool WithinPillar)? GuessSubItem(string focusText, Pillar? pillar, IReadOnlySet<string>? cited = null)
     {
         var bigrams = Bigrams.Of(focusText);
         if (bigrams.Count == 0)
@@ -136,7 +173,9 @@ public sealed partial class SubItemMatcher
 
         if (pillar is not null)
         {
-            var inPillar = Best(_subItems.Where(s => s.Pillar.Code == pillar.Code));
+            var pillarItems = _subItems.Where(s => s.Pillar.Code == pillar.Code).ToList();
+            var uncited = pillarItems.Where(s => cited is null || !cited.Contains(s.Item.Code)).ToList();
+            var inPillar = Best(uncited.Count > 0 ? uncited : pillarItems);
             if (inPillar is { } found && found.Score >= GuessWithinPillar)
             {
                 return (found.Item, found.Score, true);
@@ -169,6 +208,20 @@ public sealed partial class SubItemMatcher
 
     /// <summary>Score a guess across the framework needs (higher: nothing narrows the choice).</summary>
     public const double GuessAnywhere = 0.2;
+
+    private Bigrams CellBigrams(string text)
+    {
+        if (!_cellBigrams.TryGetValue(text, out var bigrams))
+        {
+            bigrams = Bigrams.Of(StripLabels(text));
+            if (_cellBigrams.Count < 100_000)
+            {
+                _cellBigrams[text] = bigrams;
+            }
+        }
+
+        return bigrams;
+    }
 
     /// <summary>Removes leading item labels: 一、 (一) （一） 1. so that they do not count as text.</summary>
     public static string StripLabels(string text) => LeadingLabel().Replace(TextNormalizer.Fold(text).TrimStart(), string.Empty);

@@ -22,6 +22,8 @@ public sealed class Bigrams
 
     public int Count => _set.Count;
 
+    internal IReadOnlyCollection<int> Items => _set;
+
     public static Bigrams Of(string? raw) => new(TextNormalizer.Key(raw));
 
     public int Shared(Bigrams other)
@@ -41,7 +43,4 @@ public sealed class Bigrams
 
     /// <summary>Share of this text's bigrams found in <paramref name="other"/>: high when this text is a piece of the other.</summary>
     public double ContainedIn(Bigrams other) => Count == 0 ? 0 : (double)Shared(other) / Count;
-
-    /// <summary>Dice coefficient: 2|A∩B| / (|A|+|B|).</summary>
-    public double Dice(Bigrams other) => Count + other.Count == 0 ? 0 : 2.0 * Shared(other) / (Count + other.Count);
 }

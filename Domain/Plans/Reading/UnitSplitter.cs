@@ -57,7 +57,16 @@ public static partial class UnitSplitter
     private static bool EndsWithUnitSuffix(string text) => Suffixes.Any(text.EndsWith);
 
     // "1.秘書室" or "(1)秘書室": units listed one per numbered point.
-    private static string Unlabel(string token) => LeadingConjunction().Replace(NumberLabel().Replace(token.Trim(), string.Empty), string.Empty).Trim();
+    private static string Unlabel(string token)
+    {
+        var text = NumberLabel().Replace(token.Trim(), string.Empty);
+        text = RoleNote().Replace(text, string.Empty);
+        return LeadingConjunction().Replace(text, string.Empty).Trim();
+    }
+
+    // "秘書室(主辦)", "主辦:秘書室": the unit's role is not part of its name.
+    [GeneratedRegex(@"\((主辦|協辦|主責|協助|配合|彙整|督導)[^)]{0,6}\)|^(主辦|協辦|主責|配合)(單位)?\s*:")]
+    private static partial Regex RoleNote();
 
     [GeneratedRegex(@"^\s*(及|暨|與|和)\s*")]
     private static partial Regex LeadingConjunction();

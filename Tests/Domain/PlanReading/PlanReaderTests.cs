@@ -202,4 +202,44 @@ public sealed class PlanReaderTests
         Assert.Equal("3", reading.Items.Single(i => i.Text.StartsWith("三、", StringComparison.Ordinal)).Code);
         Assert.Empty(reading.Unplaced);
     }
+
+    [Fact]
+    public void Read_TableBrokenByPageNumberAndStrayLine_KeepsPageNumberOutAndListsStrayLineUnplaced()
+    {
+        var lines = PlanFixtures.Text("renumbered-labels.txt").Split('\n').ToList();
+        lines.Insert(4, "第 2 頁");
+        lines.Insert(5, "（續下頁）附表說明文字");
+
+        var reading = new PlanReader().Read(PlanTextDocument.FromText(string.Join('\n', lines)));
+
+        Assert.Equal(["1.1", "1.3", "1.4"], PlanFixtures.Covered(reading));
+        Assert.Contains(reading.OtherText, t => t.Text == "第 2 頁" && t.Line == 5);
+        var unplaced = Assert.Single(reading.Unplaced);
+        Assert.Equal("（續下頁）附表說明文字", unplaced.Text);
+        Assert.Equal(6, unplaced.Line);
+        Assert.Contains(reading.Findings, f => f.Code == PlanFindingCodes.UnplacedText && f.Line == 6);
+    }
+
+    [Fact]
+    public void Read_SubItemCellLostMidPillar_MovesRowToUncitedSubItemAsGuess()
+    {
+        var reading = PlanFixtures.Read("lost-sub-item-cell.txt");
+
+        var online = reading.FocusPoints.Single(f => f.Title == "線上申辦");
+        Assert.Equal("3.2", online.Code);
+        Assert.True(online.IsGuess);
+        Assert.Contains("3.1", online.GuessReason);
+        Assert.False(reading.FocusPoints.Single(f => f.Title == "單一窗口").IsGuess);
+        Assert.Equal(["3.1", "3.2", "3.3"], PlanFixtures.Covered(reading));
+    }
+
+    [Fact]
+    public void Read_SkippedSubItem_IsNotFilledByNeighboursFocusPoints()
+    {
+        // renumbered-labels skips 1.2 on purpose; 1.1's focus point stays where the plan put it.
+        var reading = PlanFixtures.Read("renumbered-labels.txt");
+
+        Assert.DoesNotContain(reading.FocusPoints, f => f.IsGuess);
+        Assert.DoesNotContain("1.2", PlanFixtures.Covered(reading));
+    }
 }

@@ -40,6 +40,29 @@ public sealed class TextPiecesTests
         Assert.Equal("定期每4年辦理1次建築物整體性之安全檢查", cadences[2].Text);
     }
 
+    [Theory]
+    [InlineData("每年至少辦理一次消防演練", CadenceKind.Yearly, null, 1)]
+    [InlineData("每兩年辦理2次建物安全檢查", CadenceKind.EveryNYears, 2, 2)]
+    [InlineData("每 3 個月檢視網站資料", CadenceKind.Quarterly, null, null)]
+    [InlineData("按月統計陳情案件", CadenceKind.Monthly, null, null)]
+    [InlineData("每六個月辦理十二場說明會", CadenceKind.HalfYearly, null, 12)]
+    public void Extract_WordedCadences_GiveKindIntervalAndTimes(string text, CadenceKind kind, int? years, int? times)
+    {
+        var cadence = Assert.Single(CadenceExtractor.Extract(text));
+
+        Assert.Equal(kind, cadence.Kind);
+        Assert.Equal(years, cadence.IntervalYears);
+        Assert.Equal(times, cadence.Times);
+    }
+
+    [Theory]
+    [InlineData("秘書室(主辦)、各科室(協辦)", new[] { "秘書室", "各科室" })]
+    [InlineData("主辦：秘書室；協辦：人事室", new[] { "秘書室", "人事室" })]
+    public void Split_UnitsWithRoles_DropsTheRoles(string cell, string[] expected)
+    {
+        Assert.Equal(expected, UnitSplitter.Split(cell));
+    }
+
     [Fact]
     public void Clean_MarkupFullWidthAndStraySpaces_GivesPlainText()
     {
@@ -87,6 +110,20 @@ public sealed class TextPiecesTests
 
         Assert.Equal(agency, found.Agency);
         Assert.Equal(year, found.Year);
+    }
+
+    [Fact]
+    public void FindTitle_DatedLetterOrSentenceBeforeTitle_SkipsThem()
+    {
+        var found = PlanHeaderDetector.FindTitle(
+        [
+            new SourceText(1, "高雄市政府112年12月29日高市府研發字第11231004600號函修訂「高雄市政府提升服務實施計畫」"),
+            new SourceText(2, "依據本府113年度提升服務實施計畫辦理。"),
+            new SourceText(3, "高雄市政府財政局113年度提升服務執行計畫"),
+        ]);
+
+        Assert.Equal("高雄市政府財政局", found.Agency);
+        Assert.Equal(3, found.Line);
     }
 
     [Fact]

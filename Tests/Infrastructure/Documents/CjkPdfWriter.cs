@@ -4,18 +4,20 @@ using System.Text;
 namespace HighServiceDashboard.Tests.Infrastructure.Documents;
 
 /// <summary>
-/// Writes a small one-page PDF whose text layer holds Chinese text: a Type0 font (Identity-H) with a
+/// Writes a small PDF whose text layer holds Chinese text: a Type0 font (Identity-H) with a
 /// ToUnicode map and no embedded glyphs, which is all a text extractor reads. No CJK TrueType font
 /// is on this machine (only OpenType collections, which PdfPig's builder cannot embed), so the
 /// builder is not used.
 /// </summary>
 public static class CjkPdfWriter
 {
-    public static byte[] Write(IEnumerable<(double X, double Y, string Text)> runs, double fontSize = 10)
+    public static byte[] Write(IEnumerable<(double X, double Y, string Text)> runs, double fontSize = 10) => WritePages([runs.ToList()], fontSize);
+
+    /// <summary>Several pages, each a list of text runs placed at (x, y) on an A4 landscape page.</summary>
+    public static byte[] WritePages(IReadOnlyList<IReadOnlyList<(double X, double Y, string Text)>> pages, double fontSize = 10)
     {
-        var items = runs.ToList();
         var codes = new Dictionary<char, int>();
-        foreach (var c in items.SelectMany(r => r.Text))
+        foreach (var c in pages.SelectMany(p => p).SelectMany(r => r.Text))
         {
             if (!codes.ContainsKey(c))
             {
@@ -23,17 +25,22 @@ public static class CjkPdfWriter
             }
         }
 
-        var content = new StringBuilder();
-        foreach (var (x, y, text) in items)
+        var contents = pages.Select(page =>
         {
-            content.Append(CultureInfo.InvariantCulture, $"BT /F1 {fontSize} Tf 1 0 0 1 {x} {y} Tm <");
-            foreach (var c in text)
+            var content = new StringBuilder();
+            foreach (var (x, y, text) in page)
             {
-                content.Append(codes[c].ToString("X4", CultureInfo.InvariantCulture));
+                content.Append(CultureInfo.InvariantCulture, $"BT /F1 {fontSize} Tf 1 0 0 1 {x} {y} Tm <");
+                foreach (var c in text)
+                {
+                    content.Append(codes[c].ToString("X4", CultureInfo.InvariantCulture));
+                }
+
+                content.Append("> Tj ET\n");
             }
 
-            content.Append("> Tj ET\n");
-        }
+            return content.ToString();
+        }).ToList();
 
         var cmap = new StringBuilder();
         cmap.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n");
@@ -54,17 +61,23 @@ public static class CjkPdfWriter
 
         // Half-width characters are half as wide as ideographs.
         var widths = string.Join(" ", codes.Where(kv => kv.Key < 0x2E80).Select(kv => $"{kv.Value} [500]"));
+        // Objects 1-5: catalog, page tree, font, descendant font, ToUnicode map, descriptor; then a page and its content per page.
+        const int firstPage = 7;
+        var kids = string.Join(" ", pages.Select((_, i) => $"{firstPage + (2 * i)} 0 R"));
         var objects = new List<string>
         {
             "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            "<< /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-            Stream(content.ToString()),
-            $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /MingLiU /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 /W [{widths}] /CIDToGIDMap /Identity >>",
+            $"<< /Type /Pages /Kids [{kids}] /Count {pages.Count} >>",
+            "<< /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+            $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /MingLiU /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 1000 /W [{widths}] /CIDToGIDMap /Identity >>",
             Stream(cmap.ToString()),
             "<< /Type /FontDescriptor /FontName /MingLiU /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
         };
+        for (var i = 0; i < pages.Count; i++)
+        {
+            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 3 0 R >> >> /Contents {firstPage + (2 * i) + 1} 0 R >>");
+            objects.Add(Stream(contents[i]));
+        }
 
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();

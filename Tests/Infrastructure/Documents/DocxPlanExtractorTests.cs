@@ -39,6 +39,23 @@ public sealed class DocxPlanExtractorTests
     }
 
     [Fact]
+    public void Load_TableInsideContentControl_IsRead()
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var table = new Table(
+                Row(Cell("一、完備基礎服務項目，注重服務特性差異化"), Cell("(一)建立業務標準作業流程，維持服務措施處理一致性；確保資訊提供、問題回應或申辦案件處理的正確性，並適時檢討改進流程與作業方式。"), Cell("標準作業流程 訂定並公開。"), Cell("秘書室")));
+            word.AddMainDocumentPart().Document = new Document(new Body(Paragraph("高雄市政府財政局113年度提升服務執行計畫"), new SdtBlock(new SdtContentBlock(table))));
+        }
+
+        var loaded = new PlanDocumentLoader().Load(stream.ToArray(), "form.docx");
+
+        var table2 = Assert.Single(loaded.Document!.Blocks.OfType<PlanTable>());
+        Assert.Equal("秘書室", table2.Rows[0].Cells[3].Text);
+    }
+
+    [Fact]
     public void Load_DocxThatIsNotAZipPackage_GivesUnreadableError()
     {
         var loaded = new PlanDocumentLoader().Load("PK\u0003\u0004 not really a package"u8.ToArray(), "plan.docx");
@@ -47,7 +64,7 @@ public sealed class DocxPlanExtractorTests
         Assert.Equal(PlanFindingCodes.DocxUnreadable, Assert.Single(loaded.Findings).Code);
     }
 
-    private static byte[] BuildPlan()
+    internal static byte[] BuildPlan()
     {
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))

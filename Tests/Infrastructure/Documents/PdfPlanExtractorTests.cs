@@ -43,6 +43,37 @@ public sealed class PdfPlanExtractorTests
     }
 
     [Fact]
+    public void Load_TwoPagePdfWithSubItemSplitAtPageBreak_ReadsOneTable()
+    {
+        // Page 1 ends inside sub-item 2.3's text; page 2 repeats the header, the running head and has a page number.
+        var page1 = new List<(double, double, string)>
+        {
+            (40, 570, "高雄市政府財政局113年度提升服務執行計畫"),
+            (40, 520, "執行要項"), (260, 520, "執行重點"), (560, 520, "執行單位"),
+            (40, 500, "二、重視全程意見回饋及參與，"), (260, 500, "(三)依據服務特性辦理滿意度調查，"), (560, 500, "滿意度調查"), (760, 500, "秘書室"),
+            (40, 486, "力求服務切合民眾需求"), (260, 486, "瞭解民眾對服務的看法，並據以"), (560, 486, "每年辦理1次。"),
+            (400, 30, "1"),
+        };
+        var page2 = new List<(double, double, string)>
+        {
+            (40, 570, "高雄市政府財政局113年度提升服務執行計畫"),
+            (40, 520, "執行要項"), (260, 520, "執行重點"), (560, 520, "執行單位"),
+            (260, 500, "檢討改善既有措施。"), (560, 500, "問卷分析 分析結果於主管會報檢討。"), (760, 500, "各科室"),
+            (260, 480, "(四)傾聽民眾意見，積極回應，有效"), (560, 480, "陳情處理 即時回應1999陳情。"), (760, 480, "各科室"),
+            (260, 466, "協助民眾解決問題。"),
+            (400, 30, "2"),
+        };
+
+        var loaded = new PlanDocumentLoader().Load(CjkPdfWriter.WritePages([page1, page2]), "plan.pdf");
+
+        var reading = new PlanReader().Read(loaded.Document!);
+        Assert.Equal(["2.3", "2.4"], reading.GetCoverage().SubItems.Where(s => s.Status == CoverageStatus.Covered).Select(s => s.Code));
+        Assert.Equal(["滿意度調查", "問卷分析"], reading.FocusPoints.Where(f => f.Code == "2.3").Select(f => f.Title));
+        Assert.Empty(reading.Unplaced);
+        Assert.DoesNotContain(reading.Findings, f => f.Severity != FindingSeverity.Info);
+    }
+
+    [Fact]
     public void Load_PdfWithoutText_GivesNoTextLayerError()
     {
         var builder = new PdfDocumentBuilder();

@@ -66,6 +66,33 @@ public sealed class PlanDocumentLoaderTests
     }
 
     [Fact]
+    public void Load_HtmlPageFromWord_ReadsItsTable()
+    {
+        var html = """
+            <html><head><style>td { border: 1px }</style></head><body>
+            <p class=MsoTitle>高雄市政府文化局113年度提升服務執行計畫</p>
+            <table border=1>
+            <tr><td colspan=2><p>執行要項</p></td><td><p>執行重點</p></td><td><p>執行單位</p></td></tr>
+            <tr><td rowspan=2><p>四、關懷多元對象及城鄉差距，
+            促進社會資源公平使用</p></td><td><p>(一)體認服務對象屬性差異，對特殊或弱勢族群提供適性服務，降低其取得服務的成本。</p></td>
+            <td><p><b>友善參觀服務</b></p><p>提供輪椅及語音導覽借用。</p></td><td><p>藝術發展科</p></td></tr>
+            <tr><td><p>(二)搭配複合策略，延伸服務據點，提高偏遠或交通不便地區民眾的服務可近性。</p></td>
+            <td><p>行動圖書車 每月前往偏鄉學校。</p></td><td><p>圖書資訊科</p></td></tr>
+            </table>
+            <p>伍、推動及管考</p></body></html>
+            """;
+
+        var loaded = new PlanDocumentLoader().Load(Encoding.UTF8.GetBytes(html), "plan.htm");
+
+        var reading = new PlanReader().Read(loaded.Document!);
+        Assert.Equal("高雄市政府文化局", reading.AgencyName);
+        Assert.Equal(["4.1", "4.2"], PlanFixtures.Covered(reading));
+        Assert.Equal("友善參觀服務", reading.FocusPoints.Single(f => f.Code == "4.1").Title);
+        Assert.Equal(["圖書資訊科"], reading.FocusPoints.Single(f => f.Code == "4.2").Units);
+        Assert.Contains(reading.OtherText, t => t.Text == "伍、推動及管考");
+    }
+
+    [Fact]
     public void Load_EmptyFile_GivesEmptyFileError()
     {
         AssertError(new PlanDocumentLoader().Load([], "plan.txt"), PlanFindingCodes.EmptyFile);
@@ -132,12 +159,12 @@ public sealed class PlanDocumentLoaderTests
     }
 
     [Fact]
-    public void Load_RandomBytes_NeverThrows()
+    public void Load_RandomBytesAndTruncation_NeverThrowsNorLosesText()
     {
         var random = new Random(1123);
         var loader = new PlanDocumentLoader();
         var seed = Encoding.UTF8.GetBytes(PlanFixtures.Text("html-cells.txt"));
-        foreach (var name in new[] { "plan.txt", "plan.docx", "plan.pdf", "plan.md", "plan.csv" })
+        foreach (var name in new[] { "plan.txt", "plan.docx", "plan.pdf", "plan.md", "plan.csv", "plan.html" })
         {
             for (var i = 0; i < 40; i++)
             {
@@ -151,7 +178,7 @@ public sealed class PlanDocumentLoaderTests
                 var loaded = loader.Load(truncated, name);
                 if (loaded.Document is { } document)
                 {
-                    new PlanReader().Read(document);
+                    PlanFixtures.AssertNoTextLost(document, new PlanReader().Read(document), $"{name} #{i}");
                 }
                 else
                 {
