@@ -1,5 +1,6 @@
 using FluentValidation;
 using HighServiceDashboard.Domain.Agencies;
+using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Agencies;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Documents;
@@ -24,7 +25,9 @@ public static class DependencyInjection
         builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         builder.Services.AddSingleton<ReferenceDataSeeder>();
         builder.Services.AddSingleton<DatabaseInitializer>();
-        builder.Services.AddValidatorsFromAssemblyContaining<NewAgencyInputValidator>(ServiceLifetime.Singleton);
+        // The whole-plan validator depends on the year's framework and is built where it is used.
+        builder.Services.AddValidatorsFromAssemblyContaining<NewAgencyInputValidator>(
+            ServiceLifetime.Singleton, filter: scan => scan.ValidatorType != typeof(PlanContentInputValidator));
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.Services.AddSingleton<AgencyAdminService>();
         builder.Services.AddSingleton<ProgrammeService>();

@@ -1,4 +1,5 @@
 using HighServiceDashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HighServiceDashboard.Tests.Browser;
@@ -59,5 +60,45 @@ public class PlanImportJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(item.GetByTestId("cannot-store")).ToBeVisibleAsync();
         await Assertions.Expect(item.GetByTestId("findings")).ToContainTextAsync("BINARY_FILE");
         await Assertions.Expect(item.GetByTestId("store")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Editor_AddPointToMissingSubItemAndSave_PlanShowsItCovered()
+    {
+        var planId = await StoreFixtureAsync("lost-label-guess.txt");
+        var page = await browser.OpenAsync(_baseUrl, $"/plans/{planId}");
+        await Assertions.Expect(page.GetByTestId("missing-1.1")).ToBeVisibleAsync();
+
+        await page.GetByTestId("edit-plan").ClickAsync();
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await page.GetByTestId("editor-1.1").GetByTestId("add-point").ClickAsync();
+        await page.GetByTestId("editor-1.1").GetByLabel("執行重點標題").FillAsync("標準作業流程公開");
+        await page.GetByTestId("save-plan").ClickAsync();
+
+        await page.WaitForURLAsync($"**/plans/{planId}");
+        await Assertions.Expect(page.GetByTestId("plan-row-1.1")).ToContainTextAsync("標準作業流程公開");
+        await Assertions.Expect(page.GetByTestId("missing-1.1")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Editor_EmptyTitle_IsRefusedWithTheMessage()
+    {
+        var planId = await StoreFixtureAsync("lost-label-guess.txt");
+        var page = await browser.OpenAsync(_baseUrl, $"/plans/{planId}/edit");
+
+        await page.GetByTestId("editor-1.2").GetByTestId("add-point").ClickAsync();
+        await page.GetByTestId("save-plan").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("editor-errors")).ToContainTextAsync("請輸入執行重點的標題。");
+        await page.GotoAsync($"/plans/{planId}");
+        await Assertions.Expect(page.GetByTestId("missing-1.2")).ToBeVisibleAsync();
+    }
+
+    private async Task<int> StoreFixtureAsync(string name)
+    {
+        var import = _factory.Services.GetRequiredService<HighServiceDashboard.Infrastructure.Plans.PlanImportService>();
+        var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(Fixture(name)), name, new());
+        var result = await import.StoreAsync(preview, HighServiceDashboard.Infrastructure.Plans.PlanImportService.ToContent(preview.Reading!), false, "test");
+        return result.Id!.Value;
     }
 }
