@@ -94,6 +94,41 @@ public class PlanImportJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("missing-1.2")).ToBeVisibleAsync();
     }
 
+    [SeedFact]
+    public async Task Import_FourSamplePlansAtOnce_EachStoredWithItsCoverage()
+    {
+        var page = await browser.OpenAsync(_baseUrl, "/plans/import");
+        string[] files = ["finance-bureau-113.txt", "niaosong-district-113.txt", "pawnshop-114.txt", "public-works-bureau-105.txt"];
+
+        await page.GetByTestId("plan-files").SetInputFilesAsync(files.Select(SeedPlans.Path));
+
+        var items = page.GetByTestId("import-item");
+        await Assertions.Expect(items).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByTestId("import-coverage")).ToHaveCountAsync(4);
+        foreach (var (agency, coverage) in new[]
+        {
+            ("高雄市政府財政局", "已涵蓋 22、不適用 0、未涵蓋 0"),
+            ("高雄市鳥松區公所", "已涵蓋 22、不適用 0、未涵蓋 0"),
+            ("高雄市政府財政局動產質借所", "已涵蓋 20、不適用 2、未涵蓋 0"),
+            ("高雄市政府工務局", "已涵蓋 24、不適用 0、未涵蓋 0"),
+        })
+        {
+            var item = items.Filter(new() { Has = page.GetByTestId("import-agency").GetByText(agency, new() { Exact = true }) });
+            await Assertions.Expect(item.GetByTestId("import-coverage")).ToHaveTextAsync(coverage);
+            await item.GetByTestId("store").ClickAsync();
+            await Assertions.Expect(item.GetByTestId("stored")).ToBeVisibleAsync();
+        }
+
+        await page.GotoAsync("/plans");
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await page.GetByTestId("year-selector").Locator(".mud-select-input").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "民國114年" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "高雄市政府財政局動產質借所" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("na-3.2")).ToContainTextAsync("尚無提供線上申辦服務");
+        await Assertions.Expect(page.GetByTestId("na-3.3")).ToContainTextAsync("全程整合服務");
+        await Assertions.Expect(page.Locator("[data-testid^=missing-]")).ToHaveCountAsync(0);
+    }
+
     private async Task<int> StoreFixtureAsync(string name)
     {
         var import = _factory.Services.GetRequiredService<HighServiceDashboard.Infrastructure.Plans.PlanImportService>();
