@@ -117,14 +117,23 @@ public class AccessibilityTests(BrowserFixture browser, DashboardServerFixture s
         await page.Locator("input[data-testid=rename-name]").FillAsync("");
         await page.GetByTestId("rename-save").ClickAsync();
         await page.Locator(".mud-input-helper-text.mud-input-error:visible").Nth(1).WaitForAsync(new() { Timeout = 5_000 });
+        await ExpectErrorAnnouncedAsync(page.Locator("input[data-testid=rename-name]"));
+    }
+
+    /// <summary>The field in error has the focus, says it is invalid, and is described by its message.</summary>
+    private static async Task ExpectErrorAnnouncedAsync(ILocator field)
+    {
+        await Assertions.Expect(field).ToBeFocusedAsync();
+        await Assertions.Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        var message = await field.EvaluateAsync<string>("e => (e.getAttribute('aria-describedby') || '').split(' ').map(id => document.getElementById(id)?.textContent ?? '').join(' ').trim()");
+        Assert.False(string.IsNullOrEmpty(message), "The field in error is described by no message (aria-describedby).");
     }
 
     private static async Task SubmitEmptySubordinateAsync(IPage page)
     {
         await page.Locator(".mud-expand-panel-header").Nth(1).ClickAsync();
         await page.GetByTestId("add-agency").ClickAsync();
-        await page.Locator("[data-testid=add-agency]").Locator("xpath=..").Locator(".mud-input-helper-text.mud-input-error:visible").First
-            .WaitForAsync(new() { Timeout = 5_000 });
+        await ExpectErrorAnnouncedAsync(page.Locator("input[data-testid=new-agency-name]"));
     }
 
     private static async Task ScanAsync(IPage page, string where, StringBuilder report)

@@ -40,7 +40,7 @@ public class StatusBadgeTests : BunitTestBase
     [Theory]
     [InlineData("#ffffff", "#000000", 21.0)]
     [InlineData("#767676", "#ffffff", 4.54)]
-    [InlineData("#90caf9", "#ffffff", 1.74)]
+    [InlineData("#90caf9", "#ffffff", 1.75)]
     public void ContrastRatio_KnownPairs_MatchWcag(string foreground, string background, double expected) =>
         Assert.Equal(expected, Contrast.Ratio(new MudColor(foreground), new MudColor(background)), 2);
 
