@@ -26,14 +26,22 @@ public static class DashboardTheme
         },
         PaletteDark = new PaletteDark
         {
+            // Light accents on a dark surface: text set on them (filled buttons, chips) is dark, not
+            // MudBlazor's white, which gave 1.7:1 on the primary blue.
             Primary = "#90caf9",
+            PrimaryContrastText = "#0d1b2a",
             Secondary = "#ffcc80",
+            SecondaryContrastText = "#0d1b2a",
             AppbarBackground = "#1c2733",
             AppbarText = "#ffffff",
             Success = "#81c784",
+            SuccessContrastText = "#0d1b2a",
             Warning = "#ffb74d",
+            WarningContrastText = "#0d1b2a",
             Error = "#ef9a9a",
+            ErrorContrastText = "#0d1b2a",
             Info = "#81d4fa",
+            InfoContrastText = "#0d1b2a",
             TextSecondary = "#c8c8c8",
             DrawerText = "#eeeeee",
             DrawerIcon = "#dddddd",

@@ -3,6 +3,7 @@ using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Infrastructure;
 using HighServiceDashboard.Infrastructure.Agencies;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace HighServiceDashboard.App.Components.Pages.Agencies.Components;
@@ -99,6 +100,7 @@ public partial class AgencyDetailPanel
             await form.ValidateAsync();
             if (!form.IsValid)
             {
+                await FocusFirstInvalidAsync(form);
                 return;
             }
         }
@@ -109,6 +111,19 @@ public partial class AgencyDetailPanel
         {
             Snackbar.Add(L[doneMessage], Severity.Success);
             await OnChanged.InvokeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A message that appears away from the focus is not heard: the focus goes to the first field in
+    /// error, whose screen reader announcement is its label, "invalid" and the message it is described by.
+    /// </summary>
+    private async Task FocusFirstInvalidAsync(MudForm form)
+    {
+        if (form.UserAttributes.TryGetValue("id", out var id))
+        {
+            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/a11y.js");
+            await module.InvokeVoidAsync("focusFirst", $"#{id} [aria-invalid=true]");
         }
     }
 

@@ -1,0 +1,40 @@
+using HighServiceDashboard.App.Components.Pages;
+using HighServiceDashboard.App.Components.Pages.Agencies;
+using HighServiceDashboard.App.Components.Pages.Frameworks;
+using HighServiceDashboard.App.Components.Pages.Plans;
+using HighServiceDashboard.App.Components.Pages.Years;
+
+namespace HighServiceDashboard.App.Components;
+
+/// <summary>
+/// One routable page: its route template as written in <c>@page</c>, the component, and a concrete
+/// address to visit it at. <see cref="SamplePath"/> may hold <c>{agency:NAME}</c>, which the browser
+/// tests replace with the id of the seeded agency of that name.
+/// </summary>
+public sealed record PageEntry(string Template, Type Component, string SamplePath);
+
+/// <summary>
+/// Every routable page of the dashboard. The accessibility tests visit each entry in both themes and
+/// both languages, and a test fails when a <c>@page</c> route is missing here (or listed but gone):
+/// a new page is added to this list in the same change that adds its route.
+/// </summary>
+public static class PageCatalog
+{
+    public static IReadOnlyList<PageEntry> Pages { get; } =
+    [
+        new("/", typeof(Home), "/"),
+        new("/frameworks", typeof(FrameworkBrowser), "/frameworks"),
+        // refine, not leap: without a key the page shows the selected year's framework (leap in 113),
+        // and two entries that show the same thing would tell the tests nothing more.
+        new("/frameworks/{Key}", typeof(FrameworkBrowser), "/frameworks/refine"),
+        new("/agencies", typeof(AgencyTreePage), "/agencies"),
+        new("/agencies/{Id:int}", typeof(AgencyTreePage), "/agencies/{agency:高雄市政府財政局}"),
+        new("/years", typeof(ProgrammeYears), "/years"),
+        new("/plans", typeof(PlanList), "/plans"),
+        new("/plans/import", typeof(PlanImport), "/plans/import"),
+        new("/plans/{Id:int}", typeof(PlanPage), "/plans/{plan:高雄市政府財政局動產質借所}"),
+        new("/plans/{Id:int}/edit", typeof(PlanEditor), "/plans/{plan:高雄市政府財政局動產質借所}/edit"),
+        new("/not-found", typeof(NotFound), "/not-found"),
+        new("/Error", typeof(Error), "/Error"),
+    ];
+}

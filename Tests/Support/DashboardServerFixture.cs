@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using HighServiceDashboard.App.Components;
+using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HighServiceDashboard.Tests.Support;
+
+/// <summary>
+/// One dashboard on Kestrel for a whole test class (starting one per test would cost more than the
+/// checks): the browser tests that only read share it.
+/// </summary>
+public sealed partial class DashboardServerFixture : IAsyncLifetime
+{
+    private readonly DashboardFactory _factory = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        BaseUrl = _factory.StartKestrel();
+        await LoadSamplePlansAsync();
+    }
+
+    /// <summary>
+    /// The pages are checked with plans in them: the project's own fixtures always, and the four
+    /// sample plans of ../shared/seeds where they are beside the checkout.
+    /// </summary>
+    private async Task LoadSamplePlansAsync()
+    {
+        var files = new[] { "not-applicable.txt", "lost-label-guess.txt", "refine-plan.txt" }
+            .Select(name => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Plans", name)).ToList();
+        if (SeedPlans.SeedFolder is { } seeds)
+        {
+            files.AddRange(Directory.GetFiles(seeds, "*.txt").Order());
+        }
+
+        var import = _factory.Services.GetRequiredService<PlanImportService>();
+        foreach (var file in files)
+        {
+            var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file), Path.GetFileName(file), new PlanImportOptions());
+            var result = await import.StoreAsync(preview, PlanImportService.ToContent(preview.Reading!), replace: false, "fixture");
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"The sample plan {file} did not store: {string.Join(", ", result.Errors)}");
+            }
+        }
+    }
+
+    /// <summary>The catalogue's sample address with each <c>{agency:NAME}</c> replaced by that seeded agency's id.</summary>
+    public async Task<string> ResolveAsync(PageEntry page)
+    {
+        var path = page.SamplePath;
+        foreach (Match token in AgencyToken().Matches(page.SamplePath))
+        {
+            var name = token.Groups["name"].Value;
+            await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var id = await db.Agencies.Where(a => a.Name == name).Select(a => (int?)a.Id).SingleOrDefaultAsync()
+                ?? throw new InvalidOperationException($"PageCatalog's sample for {page.Template} names agency '{name}', which is not seeded.");
+            path = path.Replace(token.Value, id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        foreach (Match token in PlanToken().Matches(path))
+        {
+            var name = token.Groups["name"].Value;
+            await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var id = await db.Plans.Where(p => p.Agency!.Name == name).OrderBy(p => p.RocYear).Select(p => (int?)p.Id).FirstOrDefaultAsync()
+                ?? throw new InvalidOperationException($"PageCatalog's sample for {page.Template} names the plan of '{name}', which is not loaded.");
+            path = path.Replace(token.Value, id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return path;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [GeneratedRegex(@"\{agency:(?<name>[^}]+)\}")]
+    private static partial Regex AgencyToken();
+
+    [GeneratedRegex(@"\{plan:(?<name>[^}]+)\}")]
+    private static partial Regex PlanToken();
+}
