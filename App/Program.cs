@@ -3,6 +3,7 @@ using HighServiceDashboard.App.Cli;
 using HighServiceDashboard.App.Hosting;
 using HighServiceDashboard.Infrastructure;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Jobs;
 
 if (CommandLine.IsCommand(args))
 {
@@ -16,6 +17,7 @@ builder.UseRootSettings();
 // the Blazor script) come from the build's manifest; a published app has no manifest and is unaffected.
 builder.WebHost.UseStaticWebAssets();
 builder.AddInfrastructure();
+builder.AddJobs();
 builder.AddDashboard();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ catch (DatabaseStartupException ex)
     return 1;
 }
 
+app.Services.GetService<RecurringJobs>()?.Register();
 app.UseDashboard();
 await app.RunAsync();
 return 0;

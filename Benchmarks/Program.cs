@@ -4,6 +4,7 @@ using HighServiceDashboard.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["reader"] = ReaderBenchmark.RunAsync,
+    ["schedule"] = ScheduleBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

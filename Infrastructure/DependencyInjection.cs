@@ -1,15 +1,22 @@
 using FluentValidation;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Agencies;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Infrastructure.Plans;
+using HighServiceDashboard.Infrastructure.Jobs;
+using HighServiceDashboard.Infrastructure.Mail;
 using HighServiceDashboard.Infrastructure.Programme;
+using HighServiceDashboard.Infrastructure.Schedule;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace HighServiceDashboard.Infrastructure;
 
@@ -36,7 +43,71 @@ public static class DependencyInjection
         builder.Services.AddSingleton<PlanQueries>();
         builder.Services.AddSingleton<PlanImportService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        builder.AddSchedule();
 
+        return builder;
+    }
+
+    /// <summary>
+    /// The schedule, obligations and alerts, the mail that carries them, and the daily job. The
+    /// command line uses this without Hangfire (<see cref="AddJobs"/> is the web app's).
+    /// </summary>
+    private static void AddSchedule(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<ScheduleOptions>(builder.Configuration.GetSection(ScheduleOptions.Section));
+        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        builder.Services.AddSingleton<ScheduleService>();
+        builder.Services.AddSingleton<ObligationService>();
+        builder.Services.AddSingleton<ObligationQueries>();
+        builder.Services.AddSingleton<ContactBook>();
+        builder.Services.AddSingleton<AlertEvaluator>();
+        builder.Services.AddSingleton<AlertDeliveryService>();
+        builder.Services.AddSingleton<AlertService>();
+        builder.Services.AddSingleton<AlertNotifier>();
+        builder.Services.AddSingleton<CalendarFeedService>();
+        builder.Services.AddSingleton<AlertMailComposer>();
+        builder.Services.AddSingleton<IMailSender>(sp =>
+        {
+            var mail = sp.GetRequiredService<IOptions<MailOptions>>();
+            if (!string.IsNullOrWhiteSpace(mail.Value.Smtp.Host))
+            {
+                return new SmtpMailSender(mail);
+            }
+
+            var dataFolder = builder.Configuration["Storage:DataFolder"] ?? "data";
+            return new FolderMailSender(Path.GetFullPath(Path.Combine(dataFolder, "mail")));
+        });
+        builder.Services.AddTransient<DailyScheduleJob>();
+    }
+
+    /// <summary>
+    /// Hangfire on in-memory storage (the truth is in the application database) with its server,
+    /// unless <c>Jobs:Enabled</c> is false (the tests that do not need jobs: Hangfire keeps static
+    /// state that hosts started side by side would share). The storage is this host's own
+    /// instance, made after Hangfire's configuration points its static log provider at this host.
+    /// </summary>
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetValue("Jobs:Enabled", true))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage();
+        });
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        builder.Services.AddHangfireServer((sp, options) =>
+        {
+            options.Activator = new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+            options.WorkerCount = 2;
+        });
+        builder.Services.AddSingleton<RecurringJobs>();
         return builder;
     }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, browser tests included, and ends with one line:
 # "N passed, N failed[, N skipped]". Installs Debian's chromium first when it is missing
-# (the browser tests drive it; no test tool may download a browser of its own here).
+# (the browser tests drive it; no test tool may download a browser of its own here), and
+# Debian's python3-aiosmtpd, the SMTP server the mail tests send through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,14 @@ if [ ! -x /usr/bin/chromium ]; then
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+    echo "Installing Debian's python3-aiosmtpd for the mail tests..."
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-aiosmtpd >/dev/null
 fi
 
 results="$(mktemp -d)"

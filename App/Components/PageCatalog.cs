@@ -1,7 +1,9 @@
 using HighServiceDashboard.App.Components.Pages;
 using HighServiceDashboard.App.Components.Pages.Agencies;
+using HighServiceDashboard.App.Components.Pages.Alerts;
 using HighServiceDashboard.App.Components.Pages.Frameworks;
 using HighServiceDashboard.App.Components.Pages.Plans;
+using HighServiceDashboard.App.Components.Pages.Schedule;
 using HighServiceDashboard.App.Components.Pages.Years;
 
 namespace HighServiceDashboard.App.Components;
@@ -34,6 +36,11 @@ public static class PageCatalog
         new("/plans/import", typeof(PlanImport), "/plans/import"),
         new("/plans/{Id:int}", typeof(PlanPage), "/plans/{plan:高雄市政府財政局動產質借所}"),
         new("/plans/{Id:int}/edit", typeof(PlanEditor), "/plans/{plan:高雄市政府財政局動產質借所}/edit"),
+        new("/schedule", typeof(ScheduleTimeline), "/schedule"),
+        new("/schedule/edit", typeof(ScheduleEditor), "/schedule/edit"),
+        new("/schedule/agencies", typeof(AgencySchedule), "/schedule/agencies"),
+        new("/schedule/agencies/{Id:int}", typeof(AgencySchedule), "/schedule/agencies/{agency:高雄市政府財政局}"),
+        new("/alerts", typeof(AlertsPage), "/alerts"),
         new("/not-found", typeof(NotFound), "/not-found"),
         new("/Error", typeof(Error), "/Error"),
     ];

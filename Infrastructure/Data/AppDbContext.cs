@@ -2,6 +2,7 @@ using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Frameworks;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
+using HighServiceDashboard.Domain.Schedule;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighServiceDashboard.Infrastructure.Data;
@@ -40,6 +41,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
         }
     }
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<Obligation> Obligations => Set<Obligation>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+
+    public DbSet<AgencyContact> AgencyContacts => Set<AgencyContact>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

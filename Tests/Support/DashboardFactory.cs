@@ -19,6 +19,13 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>
+    /// Whether this host has Hangfire (its server, the recurring jobs, the dashboard). Off by
+    /// default: Hangfire keeps static state, so only the tests of the non-parallel "hangfire"
+    /// collection turn it on.
+    /// </summary>
+    public bool WithJobs { get; init; }
+
     public string ConnectionString => $"Data Source={Path.Combine(_folder, "dashboard.db")};Pooling=False";
 
     /// <summary>Serve over Kestrel on 127.0.0.1 and a free port; read <see cref="ServerAddress"/> afterwards.</summary>
@@ -37,6 +44,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Storage:DataFolder", _folder);
+        builder.UseSetting("Jobs:Enabled", WithJobs ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HighServiceDashboard.App.Components;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Jobs;
 using HighServiceDashboard.Infrastructure.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,17 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
     {
         BaseUrl = _factory.StartKestrel();
         await LoadSamplePlansAsync();
+        await RaiseAlertsAsync();
+    }
+
+    /// <summary>
+    /// Two days after the plans' due date of 113, so that the schedule pages show late, open and
+    /// done obligations and the alerts page has alerts to list.
+    /// </summary>
+    private async Task RaiseAlertsAsync()
+    {
+        _factory.Clock.SetUtcNow(new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+        await _factory.Services.GetRequiredService<DailyScheduleJob>().RunForAsync(new DateOnly(2024, 5, 2));
     }
 
     /// <summary>

@@ -1,0 +1,96 @@
+namespace HighServiceDashboard.Domain.Schedule;
+
+/// <summary>
+/// An alert the daily evaluation raised for one obligation: at most one per obligation and kind,
+/// so a repeated run never raises it again. Mail goes out through its <see cref="AlertDelivery"/> rows.
+/// </summary>
+public sealed class Alert
+{
+    public int Id { get; set; }
+
+    public int ObligationId { get; set; }
+
+    public Obligation? Obligation { get; set; }
+
+    public AlertKind Kind { get; set; }
+
+    public AlertRecipients Recipients { get; set; }
+
+    /// <summary>The day the evaluation ran for (Taipei).</summary>
+    public DateOnly RaisedOn { get; set; }
+
+    public DateTimeOffset RaisedAt { get; set; }
+
+    /// <summary>When it was marked read in the dashboard; until accounts land, read is shared by everyone.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
+
+    public List<AlertDelivery> Deliveries { get; set; } = [];
+}
+
+public enum DeliveryStatus
+{
+    Pending = 0,
+    Sent = 1,
+}
+
+/// <summary>One mail of an alert to one address. Sent once; a failure keeps it pending for the job's retry.</summary>
+public sealed class AlertDelivery
+{
+    public int Id { get; set; }
+
+    public int AlertId { get; set; }
+
+    public Alert? Alert { get; set; }
+
+    public required string Address { get; set; }
+
+    /// <summary>Whom the address stands for, e.g. 機關首長; said in the mail.</summary>
+    public AlertRecipients Role { get; set; }
+
+    /// <summary>Whether the agency had no address of its own for the role and the commission's was used.</summary>
+    public bool IsFallback { get; set; }
+
+    public DeliveryStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+/// <summary>Which person of an agency an address belongs to, until accounts come.</summary>
+public enum ContactRole
+{
+    Coordinator = 0,
+    Head = 1,
+}
+
+/// <summary>An agency's mail address for a role (kept apart from <c>Agency</c> until accounts replace it).</summary>
+public sealed class AgencyContact
+{
+    public int Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public ContactRole Role { get; set; }
+
+    public required string Email { get; set; }
+}
+
+/// <summary>
+/// An iCalendar feed of deadlines behind a secret token: an agency's (with its subordinates), or a
+/// person's (every agency where the address is a contact).
+/// </summary>
+public sealed class CalendarFeed
+{
+    public int Id { get; set; }
+
+    public required string Token { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public string? Email { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,87 @@
+using HighServiceDashboard.Domain.Schedule;
+using HighServiceDashboard.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighServiceDashboard.Infrastructure.Schedule;
+
+/// <summary>An alert as the bell and the alerts page list it.</summary>
+public sealed record AlertRow(
+    int Id,
+    AlertKind Kind,
+    DateOnly RaisedOn,
+    bool IsRead,
+    int AgencyId,
+    string AgencyName,
+    string? AgencyNameEn,
+    ObligationKind ObligationKind,
+    string Title,
+    DateOnly DueOn,
+    int RocYear,
+    AlertRecipients Recipients,
+    int Deliveries,
+    int Sent);
+
+/// <summary>What the alerts page filters by.</summary>
+public sealed record AlertFilter(bool UnreadOnly = false, AlertKind? Kind = null, int? AgencyId = null, int? RocYear = null, string? Search = null, int Take = 500);
+
+/// <summary>
+/// The alerts people read: the unread count for the bell, the filtered list, marking read. Until
+/// accounts land every person sees every alert, and read is shared.
+/// </summary>
+public sealed class AlertService(IDbContextFactory<AppDbContext> contextFactory, AlertNotifier notifier, TimeProvider clock)
+{
+    public async Task<int> CountUnreadAsync(CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Alerts.CountAsync(a => a.ReadAt == null, ct);
+    }
+
+    public async Task<IReadOnlyList<AlertRow>> ListAsync(AlertFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var q = db.Alerts.AsNoTracking().AsQueryable();
+        if (filter.UnreadOnly)
+        {
+            q = q.Where(a => a.ReadAt == null);
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            q = q.Where(a => a.Kind == kind);
+        }
+
+        if (filter.AgencyId is { } agency)
+        {
+            q = q.Where(a => a.Obligation!.AgencyId == agency);
+        }
+
+        if (filter.RocYear is { } year)
+        {
+            q = q.Where(a => a.Obligation!.RocYear == year);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var s = filter.Search.Trim();
+            q = q.Where(a => a.Obligation!.Agency!.Name.Contains(s) || a.Obligation.Title.Contains(s) || (a.Obligation.Agency.NameEn ?? "").Contains(s));
+        }
+
+        return await q.OrderByDescending(a => a.RaisedOn).ThenByDescending(a => a.Id).Take(filter.Take)
+            .Select(a => new AlertRow(
+                a.Id, a.Kind, a.RaisedOn, a.ReadAt != null, a.Obligation!.AgencyId, a.Obligation.Agency!.Name, a.Obligation.Agency.NameEn,
+                a.Obligation.Kind, a.Obligation.Title, a.Obligation.DueOn, a.Obligation.RocYear, a.Recipients,
+                a.Deliveries.Count, a.Deliveries.Count(d => d.Status == DeliveryStatus.Sent)))
+            .ToListAsync(ct);
+    }
+
+    public async Task MarkReadAsync(IEnumerable<int> ids, CancellationToken ct = default)
+    {
+        var list = ids.ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var alerts = await db.Alerts.Where(a => list.Contains(a.Id) && a.ReadAt == null).ToListAsync(ct);
+        alerts.ForEach(a => a.ReadAt = now);
+        await db.SaveChangesAsync(ct);
+        notifier.Notify();
+    }
+}

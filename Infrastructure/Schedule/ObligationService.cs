@@ -1,0 +1,188 @@
+using HighServiceDashboard.Domain.Calendar;
+using HighServiceDashboard.Domain.Schedule;
+using HighServiceDashboard.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HighServiceDashboard.Infrastructure.Schedule;
+
+/// <summary>
+/// Keeps the stored obligations in step with the schedule and the plans, and settles them: done
+/// (with evidence) or waived (with a reason). Every method is safe to call again with the same input.
+/// </summary>
+public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock)
+{
+    /// <summary>
+    /// Makes the year's milestone obligations match the schedule and the agency tree: adds what is
+    /// missing, moves the dates of pending ones, and drops pending ones nobody owes any more (with
+    /// their alerts). Settled obligations are kept as they are. Returns how many rows changed.
+    /// </summary>
+    public async Task<int> SyncYearAsync(int rocYear, CancellationToken ct = default)
+    {
+        try
+        {
+            return await SyncYearOnceAsync(rocYear, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The daily job and a page opened at the same moment both added the year's rows; the second pass finds them.
+            return await SyncYearOnceAsync(rocYear, ct);
+        }
+    }
+
+    private async Task<int> SyncYearOnceAsync(int rocYear, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var milestones = await ScheduleService.LoadAsync(db, rocYear, ct);
+        var agencies = await db.Agencies.AsNoTracking().ToListAsync(ct);
+        var planned = ObligationPlanner.Plan(rocYear, milestones, ObligationPlanner.ActiveAgencies(agencies, rocYear));
+        var existing = await db.Obligations.Where(o => o.RocYear == rocYear && o.MilestoneKey != null).ToListAsync(ct);
+        return await ApplyAsync(db, rocYear, planned, existing, ct);
+    }
+
+    /// <summary>Syncs each year that is not in the database yet or whose schedule may have moved: the current and the previous.</summary>
+    public async Task<int> SyncCurrentYearsAsync(DateOnly today, CancellationToken ct = default)
+    {
+        var year = RocCalendar.RocYearOf(today);
+        return await SyncYearAsync(year - 1, ct) + await SyncYearAsync(year, ct);
+    }
+
+    /// <summary>
+    /// The commitments with a cadence that an agency's plan for the year states (每季…電話禮貌測試,
+    /// 每年…環境設備檢查) become its obligations, one per period, owned by the unit the plan names.
+    /// Called by the plan import; importing the same plan again changes nothing, and commitments no
+    /// longer in the plan are dropped unless settled.
+    /// </summary>
+    public async Task<int> SyncCommitmentsAsync(int agencyId, int rocYear, IEnumerable<(string Text, string Cadence, string? UnitName)> commitments, CancellationToken ct = default)
+    {
+        var planned = CommitmentPlanner.Plan(agencyId, rocYear, commitments.Select(c => new Commitment(c.Text, c.Cadence, c.UnitName)));
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var existing = await db.Obligations
+            .Where(o => o.AgencyId == agencyId && o.RocYear == rocYear && o.Kind == ObligationKind.Commitment)
+            .ToListAsync(ct);
+        return await ApplyAsync(db, rocYear, planned, existing, ct);
+    }
+
+    private static async Task<int> ApplyAsync(AppDbContext db, int rocYear, IReadOnlyList<PlannedObligation> planned, List<Obligation> existing, CancellationToken ct)
+    {
+        var byKey = existing.ToDictionary(o => (o.AgencyId, o.Key));
+        var wanted = new HashSet<(int, string)>();
+        foreach (var p in planned)
+        {
+            wanted.Add((p.AgencyId, p.Key));
+            if (!byKey.TryGetValue((p.AgencyId, p.Key), out var o))
+            {
+                db.Obligations.Add(new Obligation
+                {
+                    AgencyId = p.AgencyId,
+                    RocYear = rocYear,
+                    Key = p.Key,
+                    Kind = p.Kind,
+                    MilestoneKey = p.MilestoneKey,
+                    Title = p.Title,
+                    UnitName = p.UnitName,
+                    OpensOn = p.OpensOn,
+                    DueOn = p.DueOn,
+                });
+            }
+            else if (!o.IsSettled && (o.OpensOn != p.OpensOn || o.DueOn != p.DueOn || o.Title != p.Title || o.Kind != p.Kind || o.UnitName != p.UnitName))
+            {
+                o.OpensOn = p.OpensOn;
+                o.DueOn = p.DueOn;
+                o.Title = p.Title;
+                o.Kind = p.Kind;
+                o.UnitName = p.UnitName;
+            }
+        }
+
+        foreach (var gone in existing.Where(o => !o.IsSettled && !wanted.Contains((o.AgencyId, o.Key))))
+        {
+            db.Obligations.Remove(gone);
+        }
+
+        return await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Settles what an agency owes of the given kind for the year with the evidence that shows it
+    /// done; the plans and results code calls it when a plan or results are submitted. Returns how
+    /// many obligations it settled (0 when there was nothing pending, e.g. the second call).
+    /// </summary>
+    public async Task<int> FulfilAsync(ObligationKind kind, int agencyId, int rocYear, string evidence, DateTimeOffset at, string? by = null, CancellationToken ct = default)
+    {
+        await SyncYearAsync(rocYear, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var pending = await db.Obligations
+            .Where(o => o.AgencyId == agencyId && o.RocYear == rocYear && o.Kind == kind && o.Resolution == ObligationResolution.Pending)
+            .ToListAsync(ct);
+        foreach (var o in pending)
+        {
+            Settle(o, ObligationResolution.Done, at, by ?? "system");
+            o.Evidence = evidence;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return pending.Count;
+    }
+
+    /// <summary>A person marks an obligation done (from the agency view).</summary>
+    public async Task<CommandResult> MarkDoneAsync(int obligationId, string? evidence, string by, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var o = await db.Obligations.FindAsync([obligationId], ct);
+        if (o is null)
+        {
+            return CommandResult.Fail(ScheduleMessages.NotFound);
+        }
+
+        Settle(o, ObligationResolution.Done, clock.GetUtcNow(), by);
+        o.Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(o.Id);
+    }
+
+    /// <summary>A person waives an obligation; a reason is required. A waived obligation raises nothing.</summary>
+    public async Task<CommandResult> WaiveAsync(int obligationId, WaiveInput input, string by, CancellationToken ct = default)
+    {
+        var check = await new WaiveInputValidator().ValidateAsync(input, ct);
+        if (!check.IsValid)
+        {
+            return CommandResult.Fail(check.Errors.Select(e => e.ErrorMessage).ToArray());
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var o = await db.Obligations.FindAsync([obligationId], ct);
+        if (o is null)
+        {
+            return CommandResult.Fail(ScheduleMessages.NotFound);
+        }
+
+        Settle(o, ObligationResolution.Waived, clock.GetUtcNow(), by);
+        o.WaiverReason = input.Reason.Trim();
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(o.Id);
+    }
+
+    /// <summary>Undoes a mistaken done or waived: the obligation is pending again.</summary>
+    public async Task<CommandResult> ReopenAsync(int obligationId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var o = await db.Obligations.FindAsync([obligationId], ct);
+        if (o is null)
+        {
+            return CommandResult.Fail(ScheduleMessages.NotFound);
+        }
+
+        Settle(o, ObligationResolution.Pending, null, null);
+        o.Evidence = null;
+        o.WaiverReason = null;
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok(o.Id);
+    }
+
+    private static void Settle(Obligation o, ObligationResolution resolution, DateTimeOffset? at, string? by)
+    {
+        o.Resolution = resolution;
+        o.ResolvedAt = at;
+        o.ResolvedBy = by;
+    }
+}
