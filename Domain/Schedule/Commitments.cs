@@ -1,37 +1,60 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using HighServiceDashboard.Domain.Calendar;
+using HighServiceDashboard.Domain.Plans;
 
 namespace HighServiceDashboard.Domain.Schedule;
 
-/// <summary>A commitment with a cadence that a plan states (每季定期辦理電話禮貌測試), as the plan import hands it over.</summary>
+/// <summary>A commitment with a cadence that a plan states (每季定期辦理電話禮貌測試), as the plan hands it over.</summary>
 public sealed record Commitment(string Text, string Cadence, string? UnitName);
-
-/// <summary>How often a commitment recurs within the year.</summary>
-public enum CadenceKind
-{
-    Yearly,
-    HalfYearly,
-    Quarterly,
-    Monthly,
-}
 
 /// <summary>
 /// Turns a plan's commitments into obligations: one per period of the cadence, each due at the
 /// end of its period. A commitment is keyed by its text, so the same plan imported again changes
-/// nothing. Cadences every few years (每4年1次) count as yearly in the year the plan states them.
+/// nothing. Cadences every few years (每4年1次) count as yearly in the year the plan states them;
+/// daily and weekly routines (每日巡檢) and a bare 定期 have no period the schedule can hold and
+/// make no obligation.
 /// </summary>
-public static class CommitmentPlanner
+public static partial class CommitmentPlanner
 {
     public const string KeyPrefix = "commitment:";
 
-    public static CadenceKind ParseCadence(string cadence) => cadence.Trim().ToLowerInvariant() switch
+    /// <summary>
+    /// The months of one period for a cadence as plans store it (<see cref="CadenceLabel"/>: 每季,
+    /// 每年至少1次, 每4年1次 …; the English words are accepted too), or null when it has none.
+    /// </summary>
+    public static int? PeriodMonths(string cadence)
     {
-        "quarterly" or "每季" or "季" => CadenceKind.Quarterly,
-        "monthly" or "每月" or "月" => CadenceKind.Monthly,
-        "half-yearly" or "halfyearly" or "semiannual" or "每半年" or "半年" => CadenceKind.HalfYearly,
-        _ => CadenceKind.Yearly,
-    };
+        var c = cadence.Trim().ToLowerInvariant();
+        return c switch
+        {
+            "monthly" => 1,
+            "quarterly" => 3,
+            "half-yearly" or "halfyearly" or "semiannual" => 6,
+            "yearly" or "annual" => 12,
+            _ when c.StartsWith("每月", StringComparison.Ordinal) => 1,
+            _ when c.StartsWith("每季", StringComparison.Ordinal) => 3,
+            _ when c.StartsWith("每半年", StringComparison.Ordinal) => 6,
+            _ when c.StartsWith("每年", StringComparison.Ordinal) || EveryNYears().IsMatch(c) => 12,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The commitments of a plan's focus points: one per focus point and cadence with a period,
+    /// owned by the first unit the point names (none when it says every unit).
+    /// </summary>
+    public static IReadOnlyList<Commitment> FromPlan(IEnumerable<FocusPoint> points) =>
+        points
+            .OrderBy(p => p.Order)
+            .SelectMany(p => p.Cadences
+                .Where(c => PeriodMonths(c) is not null)
+                .Select(c => new Commitment(
+                    $"{p.Title.Trim()}（{c}）",
+                    c,
+                    p.AllUnits ? null : p.Units.Select(u => u.Name).FirstOrDefault())))
+            .ToList();
 
     public static IReadOnlyList<PlannedObligation> Plan(int agencyId, int rocYear, IEnumerable<Commitment> commitments)
     {
@@ -39,13 +62,11 @@ public static class CommitmentPlanner
         var result = new List<PlannedObligation>();
         foreach (var c in commitments.Where(c => !string.IsNullOrWhiteSpace(c.Text)).DistinctBy(c => Normalise(c.Text)))
         {
-            var months = ParseCadence(c.Cadence) switch
+            if (PeriodMonths(c.Cadence) is not { } months)
             {
-                CadenceKind.Monthly => 1,
-                CadenceKind.Quarterly => 3,
-                CadenceKind.HalfYearly => 6,
-                _ => 12,
-            };
+                continue;
+            }
+
             var periods = 12 / months;
             var text = c.Text.Trim();
             var unit = string.IsNullOrWhiteSpace(c.UnitName) ? null : c.UnitName.Trim();
@@ -65,4 +86,7 @@ public static class CommitmentPlanner
 
     private static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalise(text))))[..12];
+
+    [GeneratedRegex(@"^每\d+年")]
+    private static partial Regex EveryNYears();
 }

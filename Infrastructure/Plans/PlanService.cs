@@ -1,6 +1,7 @@
 using FluentValidation;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Schedule;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighServiceDashboard.Infrastructure.Plans;
@@ -12,7 +13,7 @@ public sealed record PlanSourceInput(string FileName, string ContentType, byte[]
 /// Stores plans and moves them through their review. Every change is validated with the rules the
 /// forms use, saved in one transaction, and refused when someone else saved the plan in between.
 /// </summary>
-public sealed class PlanService(IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock)
+public sealed class PlanService(IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock, ObligationService obligations)
 {
     /// <summary>
     /// Stores a plan for an agency and year (a draft), or replaces the existing one's content when
@@ -79,6 +80,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> contextFactory, 
         plan.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await obligations.SyncPlanAsync(plan.Id, ct);
         return CommandResult.Ok(plan.Id);
     }
 
@@ -149,19 +151,22 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> contextFactory, 
         return await SaveGuardedAsync(db, plan, transaction, ct);
     }
 
-    private static async Task<CommandResult> SaveGuardedAsync(AppDbContext db, Plan plan, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    private async Task<CommandResult> SaveGuardedAsync(AppDbContext db, Plan plan, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return CommandResult.Ok(plan.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
             await transaction.RollbackAsync(ct);
             return CommandResult.Fail(PlanMessages.Conflict);
         }
+
+        // The schedule follows the plan: its commitments, its submission, the parent's review.
+        await obligations.SyncPlanAsync(plan.Id, ct);
+        return CommandResult.Ok(plan.Id);
     }
 
     private static Task<Plan?> LoadForEditAsync(AppDbContext db, System.Linq.Expressions.Expression<Func<Plan, bool>> where, CancellationToken ct) =>

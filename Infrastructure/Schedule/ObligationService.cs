@@ -1,4 +1,5 @@
 using HighServiceDashboard.Domain.Calendar;
+using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Schedule;
 using HighServiceDashboard.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,70 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
             .ToListAsync(ct);
         return await ApplyAsync(db, rocYear, planned, existing, ct);
     }
+
+    /// <summary>
+    /// Brings what a plan settles in step with it, after each save or change of status: its
+    /// commitments with a cadence become the agency's obligations; once submitted, the agency's
+    /// plan obligation is done with the submission as evidence; once every active subordinate of
+    /// the parent has an approved plan, the parent's review of its subordinates' plans is done.
+    /// </summary>
+    public async Task SyncPlanAsync(int planId, CancellationToken ct = default)
+    {
+        Plan? plan;
+        int? parentId;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+        {
+            plan = await db.Plans.AsNoTracking()
+                .Include(p => p.FocusPoints).ThenInclude(f => f.Units)
+                .Include(p => p.StatusChanges)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(p => p.Id == planId, ct);
+            parentId = plan is null ? null : await db.Agencies.Where(a => a.Id == plan.AgencyId).Select(a => a.ParentId).SingleAsync(ct);
+        }
+
+        if (plan is null)
+        {
+            return;
+        }
+
+        await SyncCommitmentsAsync(plan.AgencyId, plan.RocYear, CommitmentPlanner.FromPlan(plan.FocusPoints).Select(c => (c.Text, c.Cadence, c.UnitName)), ct);
+        if (plan.StatusChanges.Where(c => c.To == PlanStatus.Submitted).MinBy(c => c.At) is { } submitted)
+        {
+            await FulfilAsync(ObligationKind.PlanSubmission, plan.AgencyId, plan.RocYear, $"計畫已提送（{RocCalendar.FormatDate(TaipeiDay(submitted.At))}）", submitted.At, submitted.By, ct);
+        }
+
+        if (parentId is { } parent)
+        {
+            await SettleSubordinateReviewAsync(parent, plan.RocYear, ct);
+        }
+    }
+
+    private async Task SettleSubordinateReviewAsync(int parentId, int rocYear, CancellationToken ct)
+    {
+        var year = RocCalendar.ToGregorianYear(rocYear);
+        List<int> subordinates;
+        List<PlanStatusChange> approvals;
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+        {
+            subordinates = (await db.Agencies.AsNoTracking().Where(a => a.ParentId == parentId).ToListAsync(ct))
+                .Where(a => a.IsActiveIn(year)).Select(a => a.Id).ToList();
+            var approved = await db.Plans.AsNoTracking()
+                .Where(p => p.RocYear == rocYear && p.Status == PlanStatus.Approved && subordinates.Contains(p.AgencyId))
+                .Include(p => p.StatusChanges)
+                .ToListAsync(ct);
+            approvals = approved.Select(p => p.StatusChanges.Where(c => c.To == PlanStatus.Approved).MaxBy(c => c.At)).OfType<PlanStatusChange>().ToList();
+        }
+
+        if (subordinates.Count == 0 || approvals.Count < subordinates.Count)
+        {
+            return;
+        }
+
+        var last = approvals.MaxBy(a => a.At)!;
+        await FulfilAsync(ObligationKind.SubordinatePlanReview, parentId, rocYear, $"所屬機關工作計畫均已核定（{RocCalendar.FormatDate(TaipeiDay(last.At))}）", last.At, last.By, ct);
+    }
+
+    private static DateOnly TaipeiDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TaipeiTime.Zone).DateTime);
 
     private static async Task<int> ApplyAsync(AppDbContext db, int rocYear, IReadOnlyList<PlannedObligation> planned, List<Obligation> existing, CancellationToken ct)
     {

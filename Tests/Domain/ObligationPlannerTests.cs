@@ -1,4 +1,5 @@
 using HighServiceDashboard.Domain.Agencies;
+using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Schedule;
 
 namespace HighServiceDashboard.Tests.Domain;
@@ -71,6 +72,44 @@ public class ObligationPlannerTests
         Assert.Equal(new DateOnly(2024, 12, 31), planned[4].DueOn);
         // The key follows the text, not the spacing the extraction left in it.
         Assert.Equal(planned[4].Key, CommitmentPlanner.Plan(10, 113, [new Commitment("每年至少辦理 洽公環境設備檢查1次", "yearly", null)])[0].Key);
+    }
+
+    [Theory]
+    [InlineData("每月", 1)]
+    [InlineData("每季至少2次", 3)]
+    [InlineData("每半年", 6)]
+    [InlineData("每年至少1次", 12)]
+    [InlineData("每4年1次", 12)]
+    [InlineData("quarterly", 3)]
+    [InlineData("每日", null)]
+    [InlineData("每週", null)]
+    [InlineData("定期", null)]
+    public void PeriodMonths_StoredCadenceLabels_GiveTheirPeriod(string cadence, int? months) =>
+        Assert.Equal(months, CommitmentPlanner.PeriodMonths(cadence));
+
+    [Fact]
+    public void FromPlan_PointsWithCadences_OneCommitmentPerCadenceWithTheFirstUnit()
+    {
+        FocusPoint Point(int order, string title, bool all, string[] cadences, params string[] units) => new()
+        {
+            SubItemCode = "1.1",
+            Order = order,
+            Title = title,
+            AllUnits = all,
+            Cadences = cadences.ToList(),
+            Units = units.Select(u => new FocusPointUnit { Name = u }).ToList(),
+        };
+
+        var commitments = CommitmentPlanner.FromPlan(
+        [
+            Point(2, "環境檢查", true, ["每年至少1次"]),
+            Point(1, "電話禮貌測試", false, ["每季", "每日"], "秘書室", "人事室"),
+            Point(3, "網站檢視", false, []),
+        ]);
+
+        Assert.Equal(
+            [new Commitment("電話禮貌測試（每季）", "每季", "秘書室"), new Commitment("環境檢查（每年至少1次）", "每年至少1次", null)],
+            commitments);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Text;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Infrastructure.Plans;
+using HighServiceDashboard.Infrastructure.Schedule;
 using HighServiceDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public class PlanImportServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _import = new PlanImportService(_database.Factory, new PlanService(_database.Factory, _database.Clock), new PlanDocumentLoader());
+        _import = new PlanImportService(_database.Factory, new PlanService(_database.Factory, _database.Clock, new ObligationService(_database.Factory, _database.Clock)), new PlanDocumentLoader());
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

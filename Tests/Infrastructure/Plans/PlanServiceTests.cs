@@ -1,5 +1,7 @@
 using HighServiceDashboard.Domain.Plans;
+using HighServiceDashboard.Domain.Schedule;
 using HighServiceDashboard.Infrastructure.Plans;
+using HighServiceDashboard.Infrastructure.Schedule;
 using HighServiceDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public class PlanServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _service = new PlanService(_database.Factory, _database.Clock);
+        _service = new PlanService(_database.Factory, _database.Clock, new ObligationService(_database.Factory, _database.Clock));
         await using var db = _database.Open();
         _finance = await db.Agencies.Where(a => a.Name == "高雄市政府財政局").Select(a => a.Id).SingleAsync();
     }
@@ -140,5 +142,79 @@ public class PlanServiceTests : IAsyncLifetime
         var result = await _service.SaveContentAsync(planId, 2, Content(("1.1", "偷改", [])));
 
         Assert.Equal([PlanMessages.NotEditable], result.Errors);
+    }
+
+    [Fact]
+    public async Task ChangeStatusAsync_Submit_SettlesThePlanObligationWithTheSubmissionDate()
+    {
+        var planId = (await _service.StoreDraftAsync(_finance, 113, Content(("1.1", "原稿", [])), null, false, "tester")).Id!.Value;
+        var before = await PlanObligationAsync(_finance, "plans");
+        _database.Clock.SetUtcNow(new DateTimeOffset(2024, 4, 12, 10, 0, 0, TimeSpan.FromHours(8)));
+
+        await _service.ChangeStatusAsync(planId, 1, PlanAction.Submit, null, "秘書室承辦");
+
+        var after = await PlanObligationAsync(_finance, "plans");
+        Assert.Equal(ObligationResolution.Pending, before.Resolution);
+        Assert.Equal((ObligationResolution.Done, "計畫已提送（113/04/12）", "秘書室承辦"), (after.Resolution, after.Evidence, after.ResolvedBy));
+    }
+
+    [Fact]
+    public async Task StoreDraftAsync_PointsWithCadences_BecomeObligationsOfTheirUnit()
+    {
+        var content = Content(("1.1", "電話禮貌測試", ["秘書室"]), ("2.1", "環境檢查", ["總務科"]), ("3.1", "每日巡檢", ["秘書室"]));
+        content.FocusPoints[0].Cadences = ["每季"];
+        content.FocusPoints[1].Cadences = ["每年至少1次", "每4年1次"];
+        content.FocusPoints[2].Cadences = ["每日"];
+
+        await _service.StoreDraftAsync(_finance, 113, content, null, false, "tester");
+
+        await using var db = _database.Open();
+        var commitments = await db.Obligations.Where(o => o.AgencyId == _finance && o.Kind == ObligationKind.Commitment).OrderBy(o => o.Title).ThenBy(o => o.DueOn).ToListAsync();
+        Assert.Equal(
+            [("環境檢查（每4年1次）", "總務科", new DateOnly(2024, 12, 31)), ("環境檢查（每年至少1次）", "總務科", new DateOnly(2024, 12, 31)),
+             ("電話禮貌測試（每季）（第1期）", "秘書室", new DateOnly(2024, 3, 31)), ("電話禮貌測試（每季）（第2期）", "秘書室", new DateOnly(2024, 6, 30)),
+             ("電話禮貌測試（每季）（第3期）", "秘書室", new DateOnly(2024, 9, 30)), ("電話禮貌測試（每季）（第4期）", "秘書室", new DateOnly(2024, 12, 31))],
+            commitments.Select(o => (o.Title, o.UnitName!, o.DueOn)));
+    }
+
+    [Fact]
+    public async Task ChangeStatusAsync_LastSubordinatePlanApproved_SettlesTheParentsReview()
+    {
+        await using (var db = _database.Open())
+        {
+            var year = 2024;
+            var active = (await db.Agencies.Where(a => a.ParentId == _finance).ToListAsync()).Where(a => a.IsActiveIn(year)).Select(a => a.Name).Order().ToList();
+            Assert.Equal(["高雄市政府財政局動產質借所", "高雄市稅捐稽徵處"], active);
+        }
+
+        var pawnshop = await AgencyIdAsync("高雄市政府財政局動產質借所");
+        var tax = await AgencyIdAsync("高雄市稅捐稽徵處");
+        var first = (await _service.StoreDraftAsync(pawnshop, 113, Content(("1.1", "質借所", [])), null, false, "質借所")).Id!.Value;
+        var second = (await _service.StoreDraftAsync(tax, 113, Content(("1.1", "稅捐處", [])), null, false, "稅捐處")).Id!.Value;
+        foreach (var id in new[] { first, second })
+        {
+            await _service.ChangeStatusAsync(id, 1, PlanAction.Submit, null, "staff");
+        }
+
+        await _service.ChangeStatusAsync(first, 2, PlanAction.Approve, null, "財政局");
+        var halfway = await PlanObligationAsync(_finance, "plans:review");
+        await _service.ChangeStatusAsync(second, 2, PlanAction.Approve, null, "財政局");
+        var done = await PlanObligationAsync(_finance, "plans:review");
+
+        Assert.Equal(ObligationResolution.Pending, halfway.Resolution);
+        Assert.Equal((ObligationResolution.Done, "所屬機關工作計畫均已核定（113/03/15）"), (done.Resolution, done.Evidence));
+    }
+
+    private async Task<int> AgencyIdAsync(string name)
+    {
+        await using var db = _database.Open();
+        return await db.Agencies.Where(a => a.Name == name).Select(a => a.Id).SingleAsync();
+    }
+
+    private async Task<Obligation> PlanObligationAsync(int agencyId, string key)
+    {
+        await new ObligationService(_database.Factory, _database.Clock).SyncYearAsync(113);
+        await using var db = _database.Open();
+        return await db.Obligations.AsNoTracking().SingleAsync(o => o.AgencyId == agencyId && o.RocYear == 113 && o.Key == key);
     }
 }
