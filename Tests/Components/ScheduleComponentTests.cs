@@ -32,7 +32,9 @@ public class ScheduleComponentTests : BunitTestBase
 
         page.WaitForAssertion(() => Assert.Equal("逾期 91", page.Find("[data-testid=milestone-plans] [data-testid=count-late]").TextContent.Trim()));
         Assert.Equal("已完成 0", page.Find("[data-testid=milestone-plans] [data-testid=count-done]").TextContent.Trim());
-        Assert.Equal("辦理中 91", page.Find("[data-testid=milestone-phone-2] [data-testid=count-open]").TextContent.Trim());
+        Assert.Equal("辦理中 91", page.Find("[data-testid=milestone-phone-1] [data-testid=count-open]").TextContent.Trim());
+        Assert.Equal("尚未開始 91", page.Find("[data-testid=milestone-phone-2] [data-testid=count-not-yet-open]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=milestone-phone-1] [data-testid=count-not-yet-open]"));
         Assert.Contains("高雄市稅捐稽徵處 — 逾期 2 日", page.Find("[data-testid=milestone-plans] [data-testid=late-list]").TextContent);
         Assert.Equal("今日：113/05/02", page.Find("[data-testid=today]").TextContent);
         Assert.Equal(13, page.FindAll("tr[data-testid^=milestone-]").Count);
