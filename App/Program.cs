@@ -3,6 +3,7 @@ using HighServiceDashboard.App.Cli;
 using HighServiceDashboard.App.Hosting;
 using HighServiceDashboard.Infrastructure;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Identity;
 using HighServiceDashboard.Infrastructure.Jobs;
 
 if (CommandLine.IsCommand(args))
@@ -25,6 +26,11 @@ var app = builder.Build();
 try
 {
     await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Accounts:SeedDemoAccounts"))
+    {
+        // The README's demo accounts, one per role; never in Production (there: create-admin).
+        await app.Services.GetRequiredService<DemoAccounts>().SeedAsync();
+    }
 }
 catch (DatabaseStartupException ex)
 {

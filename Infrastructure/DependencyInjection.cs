@@ -5,6 +5,8 @@ using Hangfire.InMemory;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Agencies;
+using HighServiceDashboard.Infrastructure.Audit;
+using HighServiceDashboard.Infrastructure.Identity;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Infrastructure.Plans;
@@ -29,7 +31,12 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException("ConnectionStrings:Default is missing from appsettings.json.");
 
         builder.Services.TryAddTimeProvider();
-        builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+        builder.Services.AddSingleton<AuditActor>();
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddDbContextFactory<AppDbContext>((sp, options) => options
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        builder.AddAccounts();
         builder.Services.AddSingleton<ReferenceDataSeeder>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         // The whole-plan validator depends on the year's framework and is built where it is used.
@@ -109,6 +116,34 @@ public static class DependencyInjection
         });
         builder.Services.AddSingleton<RecurringJobs>();
         return builder;
+    }
+
+    /// <summary>
+    /// ASP.NET Core Identity on the application database: accounts made by the administrators,
+    /// passwords of at least 10 characters with a digit and both cases, lockout for 15 minutes
+    /// after 5 failures. The web app adds the sign-in cookie on top (the command line needs none).
+    /// </summary>
+    private static void AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<DemoAccounts>();
+        builder.Services.AddSingleton<AccessService>();
+        builder.Services.AddSingleton<AuditQueries>();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

@@ -18,6 +18,7 @@ public static class CommandLine
         ["parse-plan"] = ParsePlanVerb.RunAsync,
         ["import-plan"] = (args, stdout, stderr, ct) => WithServicesAsync(services => ImportPlanVerb.RunAsync(services, args, stdout, stderr, ct), stderr),
         [RunDailyCommand.Verb] = RunDailyCommand.RunAsync,
+        [CreateAdminVerb.Verb] = (args, stdout, stderr, ct) => WithServicesAsync(services => CreateAdminVerb.RunAsync(services, args, stdout, stderr, ct), stderr),
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
@@ -56,6 +57,8 @@ public static class CommandLine
             return 1;
         }
 
+        // What a verb saves is on record as done from the command line.
+        host.Services.GetRequiredService<Infrastructure.Audit.AuditActor>().Set("cli");
         return await verb(host.Services);
     }
 }

@@ -1,4 +1,6 @@
 using HighServiceDashboard.App.Components.Pages;
+using HighServiceDashboard.App.Components.Pages.Account;
+using HighServiceDashboard.App.Components.Pages.Admin;
 using HighServiceDashboard.App.Components.Pages.Agencies;
 using HighServiceDashboard.App.Components.Pages.Alerts;
 using HighServiceDashboard.App.Components.Pages.Frameworks;
@@ -41,6 +43,10 @@ public static class PageCatalog
         new("/schedule/agencies", typeof(AgencySchedule), "/schedule/agencies"),
         new("/schedule/agencies/{Id:int}", typeof(AgencySchedule), "/schedule/agencies/{agency:高雄市政府財政局}"),
         new("/alerts", typeof(AlertsPage), "/alerts"),
+        new("/account/login", typeof(Login), "/account/login?error=invalid&user=admin"),
+        new("/account/password", typeof(ChangePassword), "/account/password?error=rules"),
+        new("/admin/accounts", typeof(AccountsPage), "/admin/accounts"),
+        new("/audit", typeof(AuditLogPage), "/audit"),
         new("/not-found", typeof(NotFound), "/not-found"),
         new("/Error", typeof(Error), "/Error"),
     ];

@@ -30,16 +30,9 @@ public static class ScheduleEndpoints
     }
 }
 
-/// <summary>
-/// The Hangfire dashboard is for the commission's administrators. Until accounts come (issue 3)
-/// that means someone at the server itself: requests from a loopback address. The accounts issue
-/// replaces the check with the administrators' role.
-/// </summary>
+/// <summary>The Hangfire dashboard is for the commission's administrators: anyone else gets 401/403.</summary>
 public sealed class CommissionAdministratorsOnly : IDashboardAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context)
-    {
-        var remote = context.GetHttpContext().Connection.RemoteIpAddress;
-        return remote is not null && System.Net.IPAddress.IsLoopback(remote);
-    }
+    public bool Authorize(DashboardContext context) =>
+        context.GetHttpContext().User.IsInRole(nameof(HighServiceDashboard.Domain.Access.Role.CommissionAdmin));
 }

@@ -1,10 +1,40 @@
+using System.Security.Claims;
+using HighServiceDashboard.Domain.Access;
+using HighServiceDashboard.Infrastructure.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+
 namespace HighServiceDashboard.App.State;
 
 /// <summary>
-/// Who is acting in this circuit, as the review history and audit record it. Until accounts exist
-/// everyone acts as the dashboard's one anonymous user, named so in the history.
+/// Who is signed in, in this request or circuit: the <see cref="Principal"/> the access rules read,
+/// and the name histories and the audit log record. Read once from the authentication state.
 /// </summary>
-public sealed class CurrentUser
+public sealed class CurrentUser(AuthenticationStateProvider authentication)
 {
-    public string Name { get; } = "dashboard";
+    private Principal? _principal;
+    private string _displayName = "";
+    private bool _loaded;
+
+    /// <summary>The signed-in person, or null.</summary>
+    public async Task<Principal?> GetAsync()
+    {
+        if (!_loaded)
+        {
+            Set((await authentication.GetAuthenticationStateAsync()).User);
+        }
+
+        return _principal;
+    }
+
+    /// <summary>The account name (as the review history records it); "anonymous" before sign-in.</summary>
+    public string Name => _principal?.UserId ?? "anonymous";
+
+    public string DisplayName => _displayName;
+
+    public void Set(ClaimsPrincipal user)
+    {
+        _principal = AccessClaims.ToPrincipal(user);
+        _displayName = user.FindFirstValue(AccessClaims.DisplayName) ?? _principal?.UserId ?? "";
+        _loaded = true;
+    }
 }

@@ -65,6 +65,7 @@ public static class PlanMessages
     public const string UnitNameTooLong = "Plan.Validation.UnitNameTooLong";
     public const string CommentRequired = "Plan.Validation.CommentRequired";
     public const string NotAllowed = "Plan.Validation.NotAllowed";
+    public const string Forbidden = "Plan.Validation.Forbidden";
     public const string Conflict = "Plan.Validation.Conflict";
     public const string NotEditable = "Plan.Validation.NotEditable";
     public const string AlreadyExists = "Plan.Validation.AlreadyExists";

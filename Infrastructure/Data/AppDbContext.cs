@@ -3,12 +3,15 @@ using HighServiceDashboard.Domain.Frameworks;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
 using HighServiceDashboard.Domain.Schedule;
+using HighServiceDashboard.Domain.Audit;
+using HighServiceDashboard.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighServiceDashboard.Infrastructure.Data;
 
 /// <summary>The application database: reference data, plans, the schedule's state and everything people record.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser>(options)
 {
     public DbSet<Framework> Frameworks => Set<Framework>();
 
@@ -53,6 +56,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 }

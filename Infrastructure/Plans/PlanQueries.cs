@@ -101,10 +101,18 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> contextFactory)
         return await db.Plans.Where(p => p.AgencyId == agencyId && p.RocYear == rocYear).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<IReadOnlyList<PlanListRow>> ListAsync(int rocYear, CancellationToken ct = default)
+    /// <summary>The plans of a year; with <paramref name="agencies"/>, only those agencies' (a person's scope).</summary>
+    public async Task<IReadOnlyList<PlanListRow>> ListAsync(int rocYear, IReadOnlySet<int>? agencies = null, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var rows = await db.Plans.Where(p => p.RocYear == rocYear)
+        var plans = db.Plans.Where(p => p.RocYear == rocYear);
+        if (agencies is not null)
+        {
+            var ids = agencies.ToList();
+            plans = plans.Where(p => ids.Contains(p.AgencyId));
+        }
+
+        var rows = await plans
             .Select(p => new PlanListRow(p.Id, p.AgencyId, p.Agency!.Name, p.Agency.NameEn, p.RocYear, p.Status,
                 p.FocusPoints.Count, p.FocusPoints.Count(f => f.IsGuess), p.UpdatedAt))
             .ToListAsync(ct);
@@ -112,6 +120,13 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> contextFactory)
     }
 
     /// <summary>The uploaded file and the text read from it, for the side-by-side view and the download.</summary>
+    /// <summary>The agency a plan belongs to, for the access check of its endpoints; null when there is no such plan.</summary>
+    public async Task<int?> AgencyOfAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Plans.Where(p => p.Id == planId).Select(p => (int?)p.AgencyId).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<PlanSource?> GetSourceAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);

@@ -22,24 +22,54 @@ public sealed record AlertRow(
     int Sent);
 
 /// <summary>What the alerts page filters by.</summary>
-public sealed record AlertFilter(bool UnreadOnly = false, AlertKind? Kind = null, int? AgencyId = null, int? RocYear = null, string? Search = null, int Take = 500);
+public sealed record AlertFilter(bool UnreadOnly = false, AlertKind? Kind = null, int? AgencyId = null, int? RocYear = null, string? Search = null, int Take = 500, AlertScope? Scope = null);
 
 /// <summary>
-/// The alerts people read: the unread count for the bell, the filtered list, marking read. Until
-/// accounts land every person sees every alert, and read is shared.
+/// Whose alerts a person sees: the agencies (null: all), the unit when it is a unit's staff (its
+/// obligations only), and for the commission's bell the late ones only.
+/// </summary>
+public sealed record AlertScope(IReadOnlySet<int>? Agencies, string? UnitName = null, bool LateOnly = false)
+{
+    public static readonly AlertScope Everything = new(Agencies: null);
+}
+
+/// <summary>
+/// The alerts people read: the unread count for the bell, the filtered list, marking read, each
+/// within the person's <see cref="AlertScope"/>. Read is shared by everyone who sees an alert.
 /// </summary>
 public sealed class AlertService(IDbContextFactory<AppDbContext> contextFactory, AlertNotifier notifier, TimeProvider clock)
 {
-    public async Task<int> CountUnreadAsync(CancellationToken ct = default)
+    public async Task<int> CountUnreadAsync(AlertScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await db.Alerts.CountAsync(a => a.ReadAt == null, ct);
+        return await Within(db.Alerts, scope).CountAsync(a => a.ReadAt == null, ct);
+    }
+
+    private static IQueryable<Alert> Within(IQueryable<Alert> alerts, AlertScope? scope)
+    {
+        if (scope is null)
+        {
+            return alerts;
+        }
+
+        if (scope.Agencies is not null)
+        {
+            var ids = scope.Agencies.ToList();
+            alerts = alerts.Where(a => ids.Contains(a.Obligation!.AgencyId));
+        }
+
+        if (scope.UnitName is { } unit)
+        {
+            alerts = alerts.Where(a => a.Obligation!.UnitName == unit);
+        }
+
+        return scope.LateOnly ? alerts.Where(a => a.Kind >= AlertKind.Late) : alerts;
     }
 
     public async Task<IReadOnlyList<AlertRow>> ListAsync(AlertFilter filter, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var q = db.Alerts.AsNoTracking().AsQueryable();
+        var q = Within(db.Alerts.AsNoTracking(), filter.Scope);
         if (filter.UnreadOnly)
         {
             q = q.Where(a => a.ReadAt == null);
@@ -74,12 +104,13 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> contextFactory,
             .ToListAsync(ct);
     }
 
-    public async Task MarkReadAsync(IEnumerable<int> ids, CancellationToken ct = default)
+    /// <summary>Marks read the given alerts that lie within <paramref name="scope"/> (others are left alone).</summary>
+    public async Task MarkReadAsync(IEnumerable<int> ids, AlertScope? scope = null, CancellationToken ct = default)
     {
         var list = ids.ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var alerts = await db.Alerts.Where(a => list.Contains(a.Id) && a.ReadAt == null).ToListAsync(ct);
+        var alerts = await Within(db.Alerts, scope).Where(a => list.Contains(a.Id) && a.ReadAt == null).ToListAsync(ct);
         alerts.ForEach(a => a.ReadAt = now);
         await db.SaveChangesAsync(ct);
         notifier.Notify();

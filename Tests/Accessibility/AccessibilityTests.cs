@@ -178,6 +178,10 @@ public class AccessibilityTests(BrowserFixture browser, DashboardServerFixture s
             new Cookie { Name = "hsd-theme", Value = theme, Domain = host.Host, Path = "/" },
             new Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Domain = host.Host, Path = "/" },
         ]);
+        // An administrator sees every page and every control on it.
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin");
+        await page.CloseAsync();
         return context;
     }
 

@@ -14,7 +14,7 @@ public class DashboardHostTests : IAsyncLifetime
     [Fact]
     public async Task GetHome_Prerendered_ShowsTheYearAndAgencyCountsInChinese()
     {
-        var html = await _factory.CreateClient().GetStringAsync("/");
+        var html = await (await _factory.SignedInClientAsync("reviewer")).GetStringAsync("/");
 
         Assert.Contains("<html lang=\"zh-Hant-TW\">", html);
         Assert.Contains("民國113年提升服務概況", html);
@@ -26,7 +26,7 @@ public class DashboardHostTests : IAsyncLifetime
     [Fact]
     public async Task GetHome_WithEnglishCookieAndYear105_ShowsEnglishAndRefineFramework()
     {
-        var client = _factory.CreateClient();
+        var client = await _factory.SignedInClientAsync("reviewer");
         client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den; hsd-year=105");
 
         var html = await client.GetStringAsync("/");
@@ -64,7 +64,7 @@ public class DashboardHostTests : IAsyncLifetime
     [Fact]
     public async Task GetFrameworkPage_Prerendered_ListsEverySubItemText()
     {
-        var html = await _factory.CreateClient().GetStringAsync("/frameworks/refine");
+        var html = await (await _factory.SignedInClientAsync("finance.staff")).GetStringAsync("/frameworks/refine");
 
         Assert.Contains("政府服務創新精進方案", html);
         Assert.Contains("鼓勵機關勇於突破現行機關（單位）間之隔閡", html);
@@ -72,9 +72,23 @@ public class DashboardHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetHome_NotSignedIn_RedirectsToTheSignInPage()
+    {
+        var client = await _factory.SignedInClientAsync(null);
+
+        var home = await client.GetAsync("/plans");
+        var login = await client.GetStringAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/account/login?ReturnUrl=%2Fplans", home.Headers.Location?.PathAndQuery);
+        Assert.Contains("帳號或電子郵件", login);
+        Assert.DoesNotContain("nav-drawer", login);
+    }
+
+    [Fact]
     public async Task GetUnknownPage_Returns404WithThePage()
     {
-        var response = await _factory.CreateClient().GetAsync("/no-such-page");
+        var response = await (await _factory.SignedInClientAsync("finance.staff")).GetAsync("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("找不到頁面", await response.Content.ReadAsStringAsync());

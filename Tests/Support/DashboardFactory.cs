@@ -36,7 +36,11 @@ public class DashboardFactory : WebApplicationFactory<Program>
         return ServerAddress;
     }
 
-    public string ServerAddress => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    /// <summary>
+    /// The server's address by the name localhost: browsers keep the Secure sign-in cookie over
+    /// plain http for localhost only.
+    /// </summary>
+    public string ServerAddress => ClientOptions.BaseAddress.ToString().TrimEnd('/').Replace("//127.0.0.1:", "//localhost:", StringComparison.Ordinal);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -45,11 +49,55 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Storage:DataFolder", _folder);
         builder.UseSetting("Jobs:Enabled", WithJobs ? "true" : "false");
+        // The README's demo accounts, one per role: the tests sign in as them.
+        builder.UseSetting("Accounts:SeedDemoAccounts", "true");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>
+    /// An HTTP client signed in as a demo account through the real sign-in form (antiforgery token
+    /// and all), keeping the cookie; redirects are not followed, so a test sees 302, 403 and 404.
+    /// The address is https: the sign-in cookie is Secure.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string? userName, string password = HighServiceDashboard.Infrastructure.Identity.DemoAccounts.Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        if (userName is null)
+        {
+            return client;
+        }
+
+        var response = await SignInAsync(client, userName, password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form as the browser would: with the antiforgery token of the form it was given.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var input = System.Text.RegularExpressions.Regex.Match(form, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>").Value;
+        var token = System.Text.RegularExpressions.Regex.Match(input, "value=\"([^\"]+)\"").Groups[1].Value;
+        if (token.Length == 0)
+        {
+            throw new InvalidOperationException("The sign-in form has no antiforgery token.");
+        }
+
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = "/",
+        }));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using HighServiceDashboard.App.State;
 using HighServiceDashboard.App.Components.Pages.Plans.Components;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Plans;
@@ -23,6 +24,9 @@ public partial class PlanEditor
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private PageAccess Access { get; set; } = default!;
 
     private PlanView? _plan;
     private PlanContentInput? _content;
@@ -55,7 +59,15 @@ public partial class PlanEditor
 
     private async Task ReloadAsync()
     {
-        _plan = await Plans.GetAsync(Id);
+        var plan = await Plans.GetAsync(Id);
+        if (plan is not null && !await Access.CanEditAsync(plan.AgencyId))
+        {
+            // Only the agency's head, coordinator or an administrator edits its plan; others do not learn it exists.
+            Navigation.NotFound();
+            return;
+        }
+
+        _plan = plan;
         _content = _plan is null ? null : ToContent(_plan);
         _errors = [];
         _loaded = true;
@@ -105,6 +117,12 @@ public partial class PlanEditor
 
     private async Task SaveAsync()
     {
+        if (!await Access.CanEditAsync(_plan!.AgencyId))
+        {
+            _errors = [PlanMessages.Forbidden];
+            return;
+        }
+
         var result = await PlanCommands.SaveContentAsync(_plan!.Id, _plan.Version, _content!);
         _errors = result.Errors;
         if (result.Succeeded)

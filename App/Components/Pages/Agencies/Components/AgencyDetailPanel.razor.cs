@@ -34,6 +34,14 @@ public partial class AgencyDetailPanel
     private MudForm? _newUnitForm;
     private MudForm? _unitForm;
 
+    /// <summary>Only the commission's administrators change the tree; everyone else reads it.</summary>
+    private bool _admin;
+
+    [Inject]
+    private PageAccess Access { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync() => _admin = await Access.IsAdminAsync();
+
     protected override void OnParametersSet()
     {
         if (_shownId != Detail.Id)
@@ -95,6 +103,12 @@ public partial class AgencyDetailPanel
 
     private async Task SubmitAsync(MudForm? form, Func<Task<CommandResult>> command, string doneMessage)
     {
+        if (!await Access.IsAdminAsync())
+        {
+            _errors = ["Plan.Validation.Forbidden"];
+            return;
+        }
+
         if (form is not null)
         {
             await form.ValidateAsync();

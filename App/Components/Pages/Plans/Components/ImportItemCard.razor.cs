@@ -35,6 +35,9 @@ public partial class ImportItemCard
     [Inject]
     private CurrentUser User { get; set; } = default!;
 
+    [Inject]
+    private PageAccess Access { get; set; } = default!;
+
     private List<string>? _diff;
 
     private PlanImportPreview? Preview => Item.Preview;
@@ -87,6 +90,13 @@ public partial class ImportItemCard
 
     private async Task SaveAsync(bool replace)
     {
+        // An agency's plan is stored by its own head or coordinator, or by an administrator.
+        if (Preview?.AgencyId is not { } agency || !await Access.CanEditAsync(agency))
+        {
+            Item.Errors = [PlanMessages.Forbidden];
+            return;
+        }
+
         var result = await Import.StoreAsync(Preview!, Item.Draft!, replace, User.Name);
         Item.Errors = result.Errors;
         if (result.Succeeded)
