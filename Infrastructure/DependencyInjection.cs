@@ -5,6 +5,7 @@ using Hangfire.InMemory;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Agencies;
+using HighServiceDashboard.Infrastructure.Coverage;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Infrastructure.Plans;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<PlanQueries>();
         builder.Services.AddSingleton<PlanImportService>();
+        builder.Services.AddSingleton<CoverageService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.AddSchedule();
 
