@@ -51,6 +51,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/healthz");
         app.MapCultureEndpoints();
         app.MapPlanEndpoints();
+        app.MapCoverageEndpoints();
         app.MapScheduleEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
