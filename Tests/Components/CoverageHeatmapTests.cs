@@ -44,17 +44,17 @@ public class CoverageHeatmapTests : BunitTestBase
         var finance = IdOf(Finance);
         var pawnshop = IdOf(Pawnshop);
 
-        var covered = page.Find($"button[data-cell='{finance}-1.1']");
+        var covered = page.Find($"button[data-agency='{finance}'][data-code='1.1']");
         Assert.Equal("✓", covered.TextContent);
         Assert.Contains("cov-cell--covered", covered.ParentElement!.ClassName);
         Assert.Equal("高雄市政府財政局 1.1：已涵蓋（1 項執行重點）", covered.GetAttribute("aria-label"));
 
-        var missing = page.Find($"button[data-cell='{finance}-6.4']");
+        var missing = page.Find($"button[data-agency='{finance}'][data-code='6.4']");
         Assert.Equal("✗", missing.TextContent);
         Assert.Contains("cov-cell--missing", missing.ParentElement!.ClassName);
         Assert.Equal("高雄市政府財政局 6.4：缺漏", missing.GetAttribute("aria-label"));
 
-        var notApplicable = page.Find($"button[data-cell='{pawnshop}-3.2']");
+        var notApplicable = page.Find($"button[data-agency='{pawnshop}'][data-code='3.2']");
         Assert.Equal("－", notApplicable.TextContent);
         Assert.Contains("cov-cell--notapplicable", notApplicable.ParentElement!.ClassName);
         Assert.EndsWith("3.2：不適用", notApplicable.GetAttribute("aria-label"));

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HighServiceDashboard.App.Components.Pages.Coverage.Components;
 using HighServiceDashboard.App.State;
 using HighServiceDashboard.Domain.Agencies;
@@ -23,8 +27,13 @@ public enum HeatmapSort
 /// The city-wide heatmap of a year: agencies by sub-items, filtered and sorted in the circuit; a
 /// cell opens the focus points behind it in a dialog, and the focus returns to the cell after.
 /// </summary>
-public partial class CoverageHeatmap
+public partial class CoverageHeatmap : IAsyncDisposable
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private readonly Dictionary<int, MarkupString> _cells = [];
+    private DotNetObjectReference<CoverageHeatmap>? _self;
+    private IJSObjectReference? _module;
+
     internal const string NoPlanFilter = "none";
 
     [Inject]
@@ -46,6 +55,25 @@ public partial class CoverageHeatmap
     private string _planStatus = "";
     private bool _onlyGaps;
     private HeatmapSort _sort = HeatmapSort.Tree;
+    private int _pageSize = DefaultPageSize;
+    private int _page = 1;
+
+    /// <summary>Rows per page unless the person asks for more: a city of 400 agencies is four pages.</summary>
+    internal const int DefaultPageSize = 100;
+
+    /// <summary>0: every row on one page.</summary>
+    internal static readonly int[] PageSizes = [50, 100, 200, 0];
+
+    [SupplyParameterFromQuery(Name = "rows")]
+    public string? QueryRows { get; set; }
+
+    private IEnumerable<CoverageRow> PageRows => _pageSize == 0 ? _visible : _visible.Skip((_page - 1) * _pageSize).Take(_pageSize);
+
+    private int PageCount => _pageSize == 0 ? 1 : Math.Max(1, (_visible.Count + _pageSize - 1) / _pageSize);
+
+    private void PageSizeChanged(int value) { _pageSize = value; _page = 1; }
+
+    private void PageChanged(int value) => _page = value;
 
     private string YearText => RocCalendar.FormatYear(Year.RocYear, System.Globalization.CultureInfo.CurrentUICulture);
 
@@ -54,6 +82,11 @@ public partial class CoverageHeatmap
     protected override async Task LoadYearAsync(int rocYear)
     {
         _matrix = await Coverage.GetMatrixAsync(rocYear);
+        _cells.Clear();
+        if (QueryRows == "all")
+        {
+            _pageSize = 0;
+        }
         _subItemCount = _matrix.Framework.SubItems.Count();
         var withSubordinates = _matrix.Rows.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).ToHashSet();
         _parents = _matrix.Rows.Where(r => r.Level == AgencyLevel.FirstLevel && withSubordinates.Contains(r.AgencyId)).ToList();
@@ -72,7 +105,11 @@ public partial class CoverageHeatmap
 
     private void SortChanged(HeatmapSort value) { _sort = value; Apply(); }
 
-    private void Apply() => _visible = _matrix is null ? [] : Filter(_matrix.Rows, new HeatmapFilter(_search, _level, _parentId, _planStatus, _onlyGaps, _sort), Culture.IsEnglish);
+    private void Apply()
+    {
+        _page = 1;
+        _visible = _matrix is null ? [] : Filter(_matrix.Rows, new HeatmapFilter(_search, _level, _parentId, _planStatus, _onlyGaps, _sort), Culture.IsEnglish);
+    }
 
     /// <summary>The rows the filters leave, in the chosen order. A parent agency filter keeps the parent and its subordinates.</summary>
     internal static List<CoverageRow> Filter(IEnumerable<CoverageRow> rows, HeatmapFilter filter, bool english)
@@ -120,6 +157,77 @@ public partial class CoverageHeatmap
         return query.ToList();
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/coverage.js");
+            await _module.InvokeVoidAsync("register", _self);
+        }
+    }
+
+    /// <summary>A cell pressed in the browser (coverage.js): open the focus points behind it.</summary>
+    [JSInvokable]
+    public Task OpenCell(int agencyId, string code) =>
+        _matrix?.Rows.FirstOrDefault(r => r.AgencyId == agencyId) is { } row && _matrix.Framework.FindSubItem(code) is not null
+            ? OpenCellAsync(row, code)
+            : Task.CompletedTask;
+
+    /// <summary>
+    /// A row's status cells as one piece of markup, written once per load: each cell a button with
+    /// its symbol, colour class and a label in words; an agency without a plan one cell saying so.
+    /// </summary>
+    private MarkupString CellsOf(CoverageRow row)
+    {
+        if (_cells.TryGetValue(row.AgencyId, out var cached))
+        {
+            return cached;
+        }
+
+        var html = new StringBuilder(row.HasPlan ? 4096 : 160);
+        if (!row.HasPlan)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<td colspan=\"{_subItemCount}\" class=\"cov-noplan-row\" data-status=\"noplan\">")
+                .Append(CoverageLabels.Symbol(CoverageStatus.NoPlan)).Append(' ').Append(Encoder.Encode(L["Coverage.NoPlanForYearShort"])).Append("</td>");
+        }
+        else
+        {
+            foreach (var subItem in _matrix!.Framework.SubItems)
+            {
+                var status = row.StatusOf(subItem.Code);
+                var css = CoverageLabels.CssName(status);
+                var code = Encoder.Encode(subItem.Code);
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"cov-cell cov-cell--{css}\"><button class=\"cov-cell__button\" data-agency=\"{row.AgencyId}\" data-code=\"{code}\" aria-label=\"")
+                    .Append(Encoder.Encode(CellLabel(row, subItem.Code, status))).Append("\">").Append(CoverageLabels.Symbol(status)).Append("</button></td>");
+            }
+        }
+
+        var markup = new MarkupString(html.ToString());
+        _cells[row.AgencyId] = markup;
+        return markup;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("unregister", _self);
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone: nothing left to unregister in the browser.
+            }
+        }
+
+        _self?.Dispose();
+        // Blazor calls only DisposeAsync when a component has both: the year subscription goes here too.
+        Dispose();
+    }
+
     private string CellLabel(CoverageRow row, string code, CoverageStatus status)
     {
         var points = row.PointsFor(code);
@@ -147,7 +255,7 @@ public partial class CoverageHeatmap
         await dialog.Result;
         // Back to the cell the dialog came from, not to the top of the page.
         await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/a11y.js");
-        await module.InvokeVoidAsync("focusFirst", $"[data-cell=\"{row.AgencyId}-{code}\"]");
+        await module.InvokeVoidAsync("focusFirst", $"button[data-agency=\"{row.AgencyId}\"][data-code=\"{code}\"]");
     }
 }
 
