@@ -121,6 +121,7 @@ public static class DependencyInjection
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapPlanEndpoints();
+        app.MapCoverageEndpoints();
         app.MapScheduleEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;

@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["reader"] = ReaderBenchmark.RunAsync,
     ["schedule"] = ScheduleBenchmark.RunAsync,
+    ["coverage"] = CoverageBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

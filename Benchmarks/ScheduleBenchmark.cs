@@ -99,7 +99,7 @@ public static class ScheduleBenchmark
     }
 
     // Adds first-level bureaus, each with two offices, until the tree has the given number of agencies (levels 1 and 2).
-    private static async Task<int> GrowToAsync(IDbContextFactory<AppDbContext> factory, int total)
+    internal static async Task<int> GrowToAsync(IDbContextFactory<AppDbContext> factory, int total)
     {
         await using var db = await factory.CreateDbContextAsync();
         var city = await db.Agencies.SingleAsync(a => a.Level == AgencyLevel.City);

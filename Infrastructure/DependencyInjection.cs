@@ -7,6 +7,7 @@ using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Agencies;
 using HighServiceDashboard.Infrastructure.Audit;
 using HighServiceDashboard.Infrastructure.Identity;
+using HighServiceDashboard.Infrastructure.Coverage;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Infrastructure.Plans;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<PlanQueries>();
         builder.Services.AddSingleton<PlanImportService>();
+        builder.Services.AddSingleton<CoverageService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.AddSchedule();
 

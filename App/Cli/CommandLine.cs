@@ -19,6 +19,7 @@ public static class CommandLine
         ["import-plan"] = (args, stdout, stderr, ct) => WithServicesAsync(services => ImportPlanVerb.RunAsync(services, args, stdout, stderr, ct), stderr),
         [RunDailyCommand.Verb] = RunDailyCommand.RunAsync,
         [CreateAdminVerb.Verb] = (args, stdout, stderr, ct) => WithServicesAsync(services => CreateAdminVerb.RunAsync(services, args, stdout, stderr, ct), stderr),
+        [ExportCoverageVerb.Verb] = (args, stdout, stderr, ct) => WithServicesAsync(services => ExportCoverageVerb.RunAsync(services, args, stdout, stderr, ct), stderr),
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -3,6 +3,7 @@ using HighServiceDashboard.App.Components.Pages.Account;
 using HighServiceDashboard.App.Components.Pages.Admin;
 using HighServiceDashboard.App.Components.Pages.Agencies;
 using HighServiceDashboard.App.Components.Pages.Alerts;
+using HighServiceDashboard.App.Components.Pages.Coverage;
 using HighServiceDashboard.App.Components.Pages.Frameworks;
 using HighServiceDashboard.App.Components.Pages.Plans;
 using HighServiceDashboard.App.Components.Pages.Schedule;
@@ -38,6 +39,10 @@ public static class PageCatalog
         new("/plans/import", typeof(PlanImport), "/plans/import"),
         new("/plans/{Id:int}", typeof(PlanPage), "/plans/{plan:高雄市政府財政局動產質借所}"),
         new("/plans/{Id:int}/edit", typeof(PlanEditor), "/plans/{plan:高雄市政府財政局動產質借所}/edit"),
+        new("/coverage", typeof(CoverageHeatmap), "/coverage"),
+        new("/coverage/agencies/{Id:int}", typeof(AgencyCoveragePage), "/coverage/agencies/{agency:高雄市政府財政局}"),
+        new("/coverage/pillars/{Code}", typeof(PillarCoveragePage), "/coverage/pillars/3"),
+        new("/coverage/compare", typeof(CoverageCompare), "/coverage/compare"),
         new("/schedule", typeof(ScheduleTimeline), "/schedule"),
         new("/schedule/edit", typeof(ScheduleEditor), "/schedule/edit"),
         new("/schedule/agencies", typeof(AgencySchedule), "/schedule/agencies"),

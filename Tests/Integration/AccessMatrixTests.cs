@@ -141,6 +141,10 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ("/schedule/agencies", Guard.SignedIn, ["/schedule/agencies"]),
         ("/schedule/agencies/{Id:int}", Guard.ReadsAgency, ["/schedule/agencies/{agency:*}"]),
         ("/alerts", Guard.SignedIn, ["/alerts"]),
+        ("/coverage", Guard.SignedIn, ["/coverage"]),
+        ("/coverage/agencies/{Id:int}", Guard.ReadsAgency, ["/coverage/agencies/{agency:*}"]),
+        ("/coverage/pillars/{Code}", Guard.SignedIn, ["/coverage/pillars/1"]),
+        ("/coverage/compare", Guard.SignedIn, ["/coverage/compare"]),
         ("/account/login", Guard.Open, ["/account/login"]),
         ("/account/password", Guard.SignedIn, ["/account/password"]),
         ("/admin/accounts", Guard.Admin, ["/admin/accounts"]),
@@ -150,6 +154,10 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         // Endpoints beside the pages.
         ("GET /plans/{id:int}/source", Guard.ReadsAgency, ["/plans/{plan:*}/source"]),
         ("GET /healthz", Guard.Open, ["/healthz"]),
+        ("GET /coverage/{year:int}.xlsx", Guard.SignedIn, ["/coverage/113.xlsx"]),
+        ("GET /coverage/{year:int}.csv", Guard.SignedIn, ["/coverage/113.csv"]),
+        ("GET /coverage/agencies/{id:int}/{year:int}.xlsx", Guard.ReadsAgency, ["/coverage/agencies/{agency:*}/113.xlsx"]),
+        ("GET /api/coverage/{year:int}", Guard.Open, ["/api/coverage/113"]),
     ];
 
     public static IEnumerable<object[]> Cases()
@@ -258,5 +266,22 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         Assert.DoesNotContain($"plans/{fixture.Plans["sub"]}\"", forStaff);
         Assert.Contains($"plans/{fixture.Plans["sub"]}\"", forHead);
         Assert.DoesNotContain($"plans/{fixture.Plans["other"]}\"", forHead);
+    }
+
+    [Fact]
+    public async Task CoverageHeatmapAndCsv_AgencyHead_HoldTheAgencyAndItsSubordinatesOnly()
+    {
+        var head = await fixture.ClientAsync("finance.head");
+
+        var page = await head.GetStringAsync("/coverage?year=113&rows=all");
+        var csv = await head.GetStringAsync("/coverage/113.csv");
+
+        foreach (var text in new[] { page, csv })
+        {
+            Assert.Contains("高雄市政府財政局動產質借所", text);
+            Assert.Contains("高雄市稅捐稽徵處", text);
+            Assert.DoesNotContain("高雄市政府工務局", text);
+            Assert.DoesNotContain("高雄市鳥松區公所", text);
+        }
     }
 }
