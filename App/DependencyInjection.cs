@@ -52,6 +52,7 @@ public static class DependencyInjection
         app.MapCultureEndpoints();
         app.MapPlanEndpoints();
         app.MapScheduleEndpoints();
+        app.MapPhoneTestEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -35,6 +35,13 @@ public sealed class PhoneRubricService(IDbContextFactory<AppDbContext> contextFa
         return (await LoadCurrentAsync(fresh, rocYear, round, ct))!;
     }
 
+    /// <summary>The rubric a recorded test was scored with (its edits are scored with it too).</summary>
+    public async Task<PhoneRubric?> GetOfTestAsync(int testId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.PhoneTests.AsNoTracking().Where(t => t.Id == testId).Select(t => t.Rubric!).Include(r => r.Items).SingleOrDefaultAsync(ct);
+    }
+
     internal static Task<PhoneRubric?> LoadCurrentAsync(AppDbContext db, int rocYear, PhoneTestRound round, CancellationToken ct) =>
         db.PhoneRubrics.AsNoTracking().Include(r => r.Items)
             .Where(r => r.RocYear == rocYear && r.Round == round)
