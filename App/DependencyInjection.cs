@@ -123,6 +123,7 @@ public static class DependencyInjection
         app.MapPlanEndpoints();
         app.MapCoverageEndpoints();
         app.MapScheduleEndpoints();
+        app.MapPhoneTestEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

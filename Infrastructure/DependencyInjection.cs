@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using HighServiceDashboard.Domain.Agencies;
+using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Agencies;
 using HighServiceDashboard.Infrastructure.Audit;
@@ -13,6 +14,7 @@ using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Infrastructure.Plans;
 using HighServiceDashboard.Infrastructure.Jobs;
 using HighServiceDashboard.Infrastructure.Mail;
+using HighServiceDashboard.Infrastructure.PhoneTests;
 using HighServiceDashboard.Infrastructure.Programme;
 using HighServiceDashboard.Infrastructure.Schedule;
 using Microsoft.EntityFrameworkCore;
@@ -40,9 +42,9 @@ public static class DependencyInjection
         builder.AddAccounts();
         builder.Services.AddSingleton<ReferenceDataSeeder>();
         builder.Services.AddSingleton<DatabaseInitializer>();
-        // The whole-plan validator depends on the year's framework and is built where it is used.
+        // The whole-plan validator depends on the year's framework, a test's on its rubric: both are built where they are used.
         builder.Services.AddValidatorsFromAssemblyContaining<NewAgencyInputValidator>(
-            ServiceLifetime.Singleton, filter: scan => scan.ValidatorType != typeof(PlanContentInputValidator));
+            ServiceLifetime.Singleton, filter: scan => scan.ValidatorType != typeof(PlanContentInputValidator) && scan.ValidatorType != typeof(PhoneTestInputValidator));
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.Services.AddSingleton<AgencyAdminService>();
         builder.Services.AddSingleton<ProgrammeService>();
@@ -53,6 +55,10 @@ public static class DependencyInjection
         builder.Services.AddSingleton<CoverageService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.AddSchedule();
+        builder.Services.Configure<PhoneTestOptions>(builder.Configuration.GetSection(PhoneTestOptions.Section));
+        builder.Services.AddSingleton<PhoneRubricService>();
+        builder.Services.AddSingleton<PhoneTestService>();
+        builder.Services.AddSingleton<PhoneTestQueries>();
 
         return builder;
     }

@@ -5,6 +5,7 @@ using HighServiceDashboard.App.Components.Pages.Agencies;
 using HighServiceDashboard.App.Components.Pages.Alerts;
 using HighServiceDashboard.App.Components.Pages.Coverage;
 using HighServiceDashboard.App.Components.Pages.Frameworks;
+using HighServiceDashboard.App.Components.Pages.PhoneTests;
 using HighServiceDashboard.App.Components.Pages.Plans;
 using HighServiceDashboard.App.Components.Pages.Schedule;
 using HighServiceDashboard.App.Components.Pages.Years;
@@ -14,7 +15,8 @@ namespace HighServiceDashboard.App.Components;
 /// <summary>
 /// One routable page: its route template as written in <c>@page</c>, the component, and a concrete
 /// address to visit it at. <see cref="SamplePath"/> may hold <c>{agency:NAME}</c>, which the browser
-/// tests replace with the id of the seeded agency of that name.
+/// tests replace with the id of the seeded agency of that name, <c>{plan:AGENCY}</c> (that agency's
+/// first plan) and <c>{followup:AGENCY}</c> (that agency's first phone-test follow-up).
 /// </summary>
 public sealed record PageEntry(string Template, Type Component, string SamplePath);
 
@@ -52,6 +54,12 @@ public static class PageCatalog
         new("/account/password", typeof(ChangePassword), "/account/password?error=rules"),
         new("/admin/accounts", typeof(AccountsPage), "/admin/accounts"),
         new("/audit", typeof(AuditLogPage), "/audit"),
+        new("/phone-tests", typeof(PhoneTestResults), "/phone-tests"),
+        new("/phone-tests/new", typeof(PhoneTestEntry), "/phone-tests/new"),
+        new("/phone-tests/import", typeof(PhoneTestImport), "/phone-tests/import"),
+        new("/phone-tests/rubric", typeof(PhoneRubricEditor), "/phone-tests/rubric"),
+        new("/phone-tests/agencies/{Id:int}", typeof(PhoneTestAgency), "/phone-tests/agencies/{agency:高雄市政府財政局}"),
+        new("/phone-tests/follow-ups/{Id:int}", typeof(PhoneFollowUpPage), "/phone-tests/follow-ups/{followup:高雄市稅捐稽徵處}"),
         new("/not-found", typeof(NotFound), "/not-found"),
         new("/Error", typeof(Error), "/Error"),
     ];

@@ -23,6 +23,9 @@ public enum ObligationKind
 
     /// <summary>A milestone the commission added that binds agencies.</summary>
     Custom = 6,
+
+    /// <summary>An agency's analysis and improvement after a badly scored phone test call; one per such call.</summary>
+    PhoneTestFollowUp = 7,
 }
 
 /// <summary>What a person decided about an obligation; the rest of the state follows from the dates.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Audit;
+using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
 using HighServiceDashboard.Domain.Schedule;
@@ -26,6 +27,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         typeof(Agency), typeof(Unit), typeof(ProgrammeYear),
         typeof(Milestone), typeof(AgencyContact), typeof(Obligation),
         typeof(AppUser),
+        typeof(PhoneTest), typeof(PhoneTestScore), typeof(PhoneTestFault), typeof(PhoneFollowUp), typeof(PhoneRubric), typeof(RubricItem), typeof(PhoneFault),
     ];
 
     /// <summary>Fields never written to the log (secrets, file bodies).</summary>
@@ -180,6 +182,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         Obligation o => o.AgencyId,
         AgencyContact c => c.AgencyId,
         AppUser u => u.AgencyId,
+        PhoneTest t => t.AgencyId,
+        PhoneFollowUp f => f.AgencyId,
         _ => entry.Metadata.FindProperty("AgencyId") is { } prop ? entry.Property(prop.Name).CurrentValue as int? : null,
     };
 

@@ -1,5 +1,6 @@
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Frameworks;
+using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
 using HighServiceDashboard.Domain.Schedule;
@@ -55,6 +56,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<AgencyContact> AgencyContacts => Set<AgencyContact>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<PhoneRubric> PhoneRubrics => Set<PhoneRubric>();
+
+    public DbSet<RubricItem> RubricItems => Set<RubricItem>();
+
+    public DbSet<PhoneFault> PhoneFaults => Set<PhoneFault>();
+
+    public DbSet<PhoneTest> PhoneTests => Set<PhoneTest>();
+
+    public DbSet<PhoneTestScore> PhoneTestScores => Set<PhoneTestScore>();
+
+    public DbSet<PhoneFollowUp> PhoneFollowUps => Set<PhoneFollowUp>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

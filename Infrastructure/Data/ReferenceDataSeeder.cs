@@ -1,6 +1,7 @@
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Calendar;
 using HighServiceDashboard.Domain.Frameworks;
+using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Programme;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace HighServiceDashboard.Infrastructure.Data;
 
 /// <summary>
 /// Puts the shipped reference data into the database: frameworks, the agency tree and the
-/// programme years. Runs at every start and only adds what is missing, so a second start changes
+/// programme years, the list of phone-test faults. Runs at every start and only adds what is missing, so a second start changes
 /// nothing and nothing the commission edited is overwritten.
 /// </summary>
 public sealed class ReferenceDataSeeder(TimeProvider clock)
@@ -18,6 +19,21 @@ public sealed class ReferenceDataSeeder(TimeProvider clock)
         await SeedFrameworksAsync(db, ct);
         await SeedAgenciesAsync(db, ct);
         await SeedProgrammeYearsAsync(db, ct);
+        await SeedPhoneFaultsAsync(db, ct);
+    }
+
+    // Rubrics are not seeded here: one per year and round is made from DefaultRubric the first time
+    // that year and round is used (PhoneRubricService), so a year added later, or a round nobody
+    // runs, needs no row until then and the commission's edits of one round never touch another.
+    private static async Task SeedPhoneFaultsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var existing = (await db.PhoneFaults.Select(f => f.Code).ToListAsync(ct)).ToHashSet();
+        foreach (var fault in DefaultFaults.All().Where(f => !existing.Contains(f.Code)))
+        {
+            db.PhoneFaults.Add(fault);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task SeedFrameworksAsync(AppDbContext db, CancellationToken ct)

@@ -189,6 +189,42 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
         return pending.Count;
     }
 
+    /// <summary>
+    /// Settles named obligations (agency, key) of one year, each with its own evidence, after
+    /// syncing the year once: a phone test settles its agency's round (<c>phone-1</c>,
+    /// <c>phone-2</c>), an answered follow-up its own. Pending ones only; returns how many it settled.
+    /// </summary>
+    public async Task<int> FulfilByKeyAsync(int rocYear, IReadOnlyCollection<KeyedFulfilment> items, CancellationToken ct = default)
+    {
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        await SyncYearAsync(rocYear, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var agencies = items.Select(i => i.AgencyId).Distinct().ToList();
+        var keys = items.Select(i => i.Key).Distinct().ToList();
+        var pending = (await db.Obligations
+            .Where(o => o.RocYear == rocYear && agencies.Contains(o.AgencyId) && keys.Contains(o.Key) && o.Resolution == ObligationResolution.Pending)
+            .ToListAsync(ct))
+            .ToDictionary(o => (o.AgencyId, o.Key));
+        var settled = 0;
+        // The first evidence given for an obligation is the one kept: the earliest test of a round settles it.
+        foreach (var item in items.OrderBy(i => i.At))
+        {
+            if (pending.Remove((item.AgencyId, item.Key), out var o))
+            {
+                Settle(o, ObligationResolution.Done, item.At, item.By ?? "system");
+                o.Evidence = item.Evidence.Length > 500 ? item.Evidence[..500] : item.Evidence;
+                settled++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return settled;
+    }
+
     /// <summary>A person marks an obligation done (from the agency view).</summary>
     public async Task<CommandResult> MarkDoneAsync(int obligationId, string? evidence, string by, CancellationToken ct = default)
     {
@@ -251,3 +287,7 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
         o.ResolvedBy = by;
     }
 }
+
+/// <summary>One obligation to settle by its key, with what shows it done.</summary>
+public sealed record KeyedFulfilment(int AgencyId, string Key, string Evidence, DateTimeOffset At, string? By);
+

@@ -42,8 +42,8 @@ public class PageCatalogTests
         Assert.Equal(PageCatalog.Pages.Count, PageCatalog.Pages.Select(p => p.Template).Distinct().Count());
         Assert.Equal(PageCatalog.Pages.Count, PageCatalog.Pages.Select(p => p.SamplePath).Distinct().Count());
         Assert.All(PageCatalog.Pages, p => Assert.StartsWith("/", p.SamplePath));
-        // A sample address keeps no route parameter unfilled: only {agency:NAME} and {plan:AGENCY} tokens are resolved later.
-        Assert.All(PageCatalog.Pages, p => Assert.DoesNotMatch(@"\{(?!agency:|plan:)[^}]*\}", p.SamplePath));
+        // A sample address keeps no route parameter unfilled: only {agency:NAME}, {plan:AGENCY} and {followup:AGENCY} tokens are resolved later.
+        Assert.All(PageCatalog.Pages, p => Assert.DoesNotMatch(@"\{(?!agency:|plan:|followup:)[^}]*\}", p.SamplePath));
     }
 
     [Fact]

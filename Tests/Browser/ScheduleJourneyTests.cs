@@ -72,6 +72,8 @@ public class ScheduleJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
         // Three days on, nobody has submitted: the timeline lists the late agencies.
         _factory.Clock.Advance(TimeSpan.FromDays(3));
+        // The sign-in of three days ago has run out (8 hours): sign in again.
+        await BrowserFixture.SignInAsync(page, "admin");
         await page.GotoAsync("/schedule");
         await BrowserFixture.WaitInteractiveAsync(page);
         var plans = page.GetByTestId("milestone-plans");

@@ -1,7 +1,9 @@
 using System.Net;
 using HighServiceDashboard.App.Components;
+using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.PhoneTests;
 using HighServiceDashboard.Infrastructure.Plans;
 using HighServiceDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,8 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     public Dictionary<string, int> Plans { get; } = [];
 
     public Dictionary<string, int> Agencies { get; } = [];
+
+    public Dictionary<string, int> FollowUps { get; } = [];
 
     private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -47,6 +51,22 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             var source = new PlanSourceInput("plan.txt", "text/plain", "計畫"u8.ToArray(), "計畫");
             var stored = await plans.StoreDraftAsync(id, 113, content, source, replace: false, "fixture");
             Plans[key] = stored.Id!.Value;
+
+            // A poor call (40 of 100) opens a follow-up for the agency to answer.
+            var input = PhoneTestInput.For(await Factory.Services.GetRequiredService<PhoneRubricService>().GetCurrentAsync(113, PhoneTestRound.FirstHalf));
+            input.DateText = "113/03/12";
+            input.TimeText = "10:00";
+            input.AgencyId = id;
+            input.Number = "07-3373000";
+            input.Tester = "研考會測試員";
+            input.Scores.ForEach(score => score.Points = 8);
+            var test = await Factory.Services.GetRequiredService<PhoneTestService>().SaveAsync(input, "fixture");
+            if (!test.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(", ", test.Errors));
+            }
+
+            FollowUps[key] = await db.PhoneFollowUps.Where(f => f.AgencyId == id).Select(f => f.Id).SingleAsync();
         }
     }
 
@@ -73,6 +93,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         .Replace("{plan:own}", Plans["own"].ToString(), StringComparison.Ordinal)
         .Replace("{plan:sub}", Plans["sub"].ToString(), StringComparison.Ordinal)
         .Replace("{plan:other}", Plans["other"].ToString(), StringComparison.Ordinal)
+        .Replace("{followup:own}", FollowUps["own"].ToString(), StringComparison.Ordinal)
+        .Replace("{followup:sub}", FollowUps["sub"].ToString(), StringComparison.Ordinal)
+        .Replace("{followup:other}", FollowUps["other"].ToString(), StringComparison.Ordinal)
         .Replace("{agency:own}", Agencies["own"].ToString(), StringComparison.Ordinal)
         .Replace("{agency:sub}", Agencies["sub"].ToString(), StringComparison.Ordinal)
         .Replace("{agency:other}", Agencies["other"].ToString(), StringComparison.Ordinal);
@@ -142,6 +165,12 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ("/schedule/agencies/{Id:int}", Guard.ReadsAgency, ["/schedule/agencies/{agency:*}"]),
         ("/alerts", Guard.SignedIn, ["/alerts"]),
         ("/coverage", Guard.SignedIn, ["/coverage"]),
+        ("/phone-tests", Guard.SignedIn, ["/phone-tests"]),
+        ("/phone-tests/new", Guard.Commission, ["/phone-tests/new"]),
+        ("/phone-tests/import", Guard.Commission, ["/phone-tests/import"]),
+        ("/phone-tests/rubric", Guard.Admin, ["/phone-tests/rubric"]),
+        ("/phone-tests/agencies/{Id:int}", Guard.ReadsAgency, ["/phone-tests/agencies/{agency:*}"]),
+        ("/phone-tests/follow-ups/{Id:int}", Guard.ReadsAgency, ["/phone-tests/follow-ups/{followup:*}"]),
         ("/coverage/agencies/{Id:int}", Guard.ReadsAgency, ["/coverage/agencies/{agency:*}"]),
         ("/coverage/pillars/{Code}", Guard.SignedIn, ["/coverage/pillars/1"]),
         ("/coverage/compare", Guard.SignedIn, ["/coverage/compare"]),
@@ -158,6 +187,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ("GET /coverage/{year:int}.csv", Guard.SignedIn, ["/coverage/113.csv"]),
         ("GET /coverage/agencies/{id:int}/{year:int}.xlsx", Guard.ReadsAgency, ["/coverage/agencies/{agency:*}/113.xlsx"]),
         ("GET /api/coverage/{year:int}", Guard.Open, ["/api/coverage/113"]),
+        ("GET /phone-tests/template.{format}", Guard.Commission, ["/phone-tests/template.csv?year=113&round=FirstHalf"]),
     ];
 
     public static IEnumerable<object[]> Cases()

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using HighServiceDashboard.App.Components;
+using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Jobs;
+using HighServiceDashboard.Infrastructure.PhoneTests;
 using HighServiceDashboard.Infrastructure.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,49 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
         BaseUrl = _factory.StartKestrel();
         await LoadSamplePlansAsync();
         await RaiseAlertsAsync();
+        await RecordPhoneTestsAsync();
+    }
+
+    /// <summary>
+    /// A first round of 113 for a few agencies (one call poor, so that a follow-up is open) and a
+    /// second round of 112 for the Finance Bureau, so that its history has a trend.
+    /// </summary>
+    private async Task RecordPhoneTestsAsync()
+    {
+        var tests = _factory.Services.GetRequiredService<PhoneTestService>();
+        var rubrics = _factory.Services.GetRequiredService<PhoneRubricService>();
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var ids = await db.Agencies.Where(a => a.Name == "高雄市政府財政局" || a.Name == "高雄市稅捐稽徵處" || a.Name == "高雄市政府財政局動產質借所")
+            .ToDictionaryAsync(a => a.Name, a => a.Id);
+        var calls = new (int Year, PhoneTestRound Round, string Date, string Agency, string? Unit, int[] Points, string[] Faults)[]
+        {
+            (112, PhoneTestRound.SecondHalf, "112/09/14", "高雄市政府財政局", "秘書室", [18, 15, 10, 18, 10], ["no-greeting"]),
+            (113, PhoneTestRound.FirstHalf, "113/03/12", "高雄市政府財政局", "秘書室", [23, 19, 14, 24, 14], []),
+            (113, PhoneTestRound.FirstHalf, "113/03/12", "高雄市政府財政局", "財務管理科", [20, 17, 12, 20, 12], ["unit-not-named"]),
+            (113, PhoneTestRound.FirstHalf, "113/03/13", "高雄市稅捐稽徵處", "服務科", [8, 10, 5, 12, 8], ["transferred-often", "unit-not-named", "no-deputy"]),
+            (113, PhoneTestRound.FirstHalf, "113/03/13", "高雄市政府財政局動產質借所", null, [22, 16, 12, 19, 11], ["unit-not-named"]),
+        };
+        foreach (var call in calls)
+        {
+            var input = PhoneTestInput.For(await rubrics.GetCurrentAsync(call.Year, call.Round));
+            input.DateText = call.Date;
+            input.TimeText = "10:15";
+            input.AgencyId = ids[call.Agency];
+            input.UnitName = call.Unit;
+            input.Number = "07-3373000";
+            input.Tester = "研考會測試員";
+            input.FaultCodes = [.. call.Faults];
+            for (var i = 0; i < call.Points.Length; i++)
+            {
+                input.Scores[i].Points = call.Points[i];
+            }
+
+            var result = await tests.SaveAsync(input, "fixture");
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"The sample phone test of {call.Agency} did not store: {string.Join(", ", result.Errors)}");
+            }
+        }
     }
 
     /// <summary>
@@ -82,6 +127,15 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
             path = path.Replace(token.Value, id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
+        foreach (Match token in FollowUpToken().Matches(path))
+        {
+            var name = token.Groups["name"].Value;
+            await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var id = await db.PhoneFollowUps.Where(f => f.PhoneTest!.Agency!.Name == name).OrderBy(f => f.Id).Select(f => (int?)f.Id).FirstOrDefaultAsync()
+                ?? throw new InvalidOperationException($"PageCatalog's sample for {page.Template} names a follow-up of '{name}', which is not recorded.");
+            path = path.Replace(token.Value, id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
         return path;
     }
 
@@ -92,4 +146,7 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
 
     [GeneratedRegex(@"\{plan:(?<name>[^}]+)\}")]
     private static partial Regex PlanToken();
+
+    [GeneratedRegex(@"\{followup:(?<name>[^}]+)\}")]
+    private static partial Regex FollowUpToken();
 }

@@ -11,7 +11,12 @@ public static class PageSettling
     /// </summary>
     public static async Task SettleAsync(IPage page)
     {
-        await BrowserFixture.WaitInteractiveAsync(page);
+        // The sign-in and password pages are plain forms without a circuit: nothing turns interactive there.
+        if (await page.Locator("body[data-static-page=true]").CountAsync() == 0)
+        {
+            await BrowserFixture.WaitInteractiveAsync(page);
+        }
+
         await page.WaitForFunctionAsync(
             """
             () => new Promise(resolve => {

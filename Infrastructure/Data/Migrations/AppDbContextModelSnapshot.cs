@@ -221,6 +221,272 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.ToTable("SubItems");
                 });
 
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneFault", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PhoneFaults");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Analysis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Improvement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhoneTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("PhoneTestId")
+                        .IsUnique();
+
+                    b.ToTable("PhoneFollowUps");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneRubric", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExcellentFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FairFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoodFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RocYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RocYear", "Round", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PhoneRubrics");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CalledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RocYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RubricId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tester")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId");
+
+                    b.HasIndex("AgencyId", "CalledAt");
+
+                    b.HasIndex("RocYear", "Round");
+
+                    b.ToTable("PhoneTests");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTestFault", b =>
+                {
+                    b.Property<int>("PhoneTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhoneFaultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PhoneTestId", "PhoneFaultId");
+
+                    b.HasIndex("PhoneFaultId");
+
+                    b.ToTable("PhoneTestFault");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTestScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhoneTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RubricItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricItemId");
+
+                    b.HasIndex("PhoneTestId", "RubricItemId")
+                        .IsUnique();
+
+                    b.ToTable("PhoneTestScores");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.RubricItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RubricId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RubricItems");
+                });
+
             modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -991,6 +1257,79 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.Navigation("Pillar");
                 });
 
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneFollowUp", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneTest", "PhoneTest")
+                        .WithOne("FollowUp")
+                        .HasForeignKey("HighServiceDashboard.Domain.PhoneTests.PhoneFollowUp", "PhoneTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PhoneTest");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTest", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneRubric", "Rubric")
+                        .WithMany()
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Rubric");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTestFault", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneFault", "Fault")
+                        .WithMany()
+                        .HasForeignKey("PhoneFaultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneTest", null)
+                        .WithMany("Faults")
+                        .HasForeignKey("PhoneTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Fault");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTestScore", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneTest", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("PhoneTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.RubricItem", "RubricItem")
+                        .WithMany()
+                        .HasForeignKey("RubricItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RubricItem");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.RubricItem", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneRubric", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>
                 {
                     b.HasOne("HighServiceDashboard.Domain.Plans.Plan", "Plan")
@@ -1192,6 +1531,20 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
             modelBuilder.Entity("HighServiceDashboard.Domain.Frameworks.Pillar", b =>
                 {
                     b.Navigation("SubItems");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneRubric", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTest", b =>
+                {
+                    b.Navigation("Faults");
+
+                    b.Navigation("FollowUp");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HighServiceDashboard.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201082838_Accounts")]
-    partial class Accounts
+    [Migration("20261201082426_PhoneTests")]
+    partial class PhoneTests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -82,57 +82,6 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Units");
-                });
-
-            modelBuilder.Entity("HighServiceDashboard.Domain.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("After")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("AgencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Actor");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("EntityType", "EntityKey");
-
-                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("HighServiceDashboard.Domain.Frameworks.Framework", b =>
@@ -222,6 +171,272 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SubItems");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneFault", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PhoneFaults");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Analysis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Improvement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhoneTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("PhoneTestId")
+                        .IsUnique();
+
+                    b.ToTable("PhoneFollowUps");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneRubric", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExcellentFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FairFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoodFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RocYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RocYear", "Round", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PhoneRubrics");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CalledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RocYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RubricId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tester")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId");
+
+                    b.HasIndex("AgencyId", "CalledAt");
+
+                    b.HasIndex("RocYear", "Round");
+
+                    b.ToTable("PhoneTests");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTestFault", b =>
+                {
+                    b.Property<int>("PhoneTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhoneFaultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PhoneTestId", "PhoneFaultId");
+
+                    b.HasIndex("PhoneFaultId");
+
+                    b.ToTable("PhoneTestFault");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTestScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhoneTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RubricItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricItemId");
+
+                    b.HasIndex("PhoneTestId", "RubricItemId")
+                        .IsUnique();
+
+                    b.ToTable("PhoneTestScores");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.RubricItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RubricId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RubricItems");
                 });
 
             modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>
@@ -758,163 +973,6 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.ToTable("Obligations");
                 });
 
-            modelBuilder.Entity("HighServiceDashboard.Infrastructure.Identity.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("UnitId");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AspNetUserClaims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
-                {
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("LoginProvider", "ProviderKey");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AspNetUserLogins", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "LoginProvider", "Name");
-
-                    b.ToTable("AspNetUserTokens", (string)null);
-                });
-
             modelBuilder.Entity("HighServiceDashboard.Domain.Agencies.Agency", b =>
                 {
                     b.HasOne("HighServiceDashboard.Domain.Agencies.Agency", "Parent")
@@ -992,6 +1050,79 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Pillar");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneFollowUp", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneTest", "PhoneTest")
+                        .WithOne("FollowUp")
+                        .HasForeignKey("HighServiceDashboard.Domain.PhoneTests.PhoneFollowUp", "PhoneTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PhoneTest");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTest", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneRubric", "Rubric")
+                        .WithMany()
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Rubric");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTestFault", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneFault", "Fault")
+                        .WithMany()
+                        .HasForeignKey("PhoneFaultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneTest", null)
+                        .WithMany("Faults")
+                        .HasForeignKey("PhoneTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Fault");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTestScore", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneTest", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("PhoneTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.RubricItem", "RubricItem")
+                        .WithMany()
+                        .HasForeignKey("RubricItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RubricItem");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.RubricItem", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.PhoneTests.PhoneRubric", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>
@@ -1137,49 +1268,6 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.Navigation("Agency");
                 });
 
-            modelBuilder.Entity("HighServiceDashboard.Infrastructure.Identity.AppUser", b =>
-                {
-                    b.HasOne("HighServiceDashboard.Domain.Agencies.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HighServiceDashboard.Domain.Agencies.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Agency");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
-                {
-                    b.HasOne("HighServiceDashboard.Infrastructure.Identity.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
-                {
-                    b.HasOne("HighServiceDashboard.Infrastructure.Identity.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
-                {
-                    b.HasOne("HighServiceDashboard.Infrastructure.Identity.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HighServiceDashboard.Domain.Agencies.Agency", b =>
                 {
                     b.Navigation("Children");
@@ -1195,6 +1283,20 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
             modelBuilder.Entity("HighServiceDashboard.Domain.Frameworks.Pillar", b =>
                 {
                     b.Navigation("SubItems");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneRubric", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.PhoneTests.PhoneTest", b =>
+                {
+                    b.Navigation("Faults");
+
+                    b.Navigation("FollowUp");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("HighServiceDashboard.Domain.Plans.FocusPoint", b =>
