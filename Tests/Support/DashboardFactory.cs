@@ -83,14 +83,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     /// <summary>Posts the sign-in form as the browser would: with the antiforgery token of the form it was given.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
     {
-        var form = await client.GetStringAsync("/account/login");
-        var input = System.Text.RegularExpressions.Regex.Match(form, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>").Value;
-        var token = System.Text.RegularExpressions.Regex.Match(input, "value=\"([^\"]+)\"").Groups[1].Value;
-        if (token.Length == 0)
-        {
-            throw new InvalidOperationException("The sign-in form has no antiforgery token.");
-        }
-
+        var token = await AntiforgeryTokenAsync(client);
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -98,6 +91,15 @@ public class DashboardFactory : WebApplicationFactory<Program>
             ["password"] = password,
             ["returnUrl"] = "/",
         }));
+    }
+
+    /// <summary>The antiforgery token of the sign-in form the server hands this client.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var input = System.Text.RegularExpressions.Regex.Match(form, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>").Value;
+        var token = System.Text.RegularExpressions.Regex.Match(input, "value=\"([^\"]+)\"").Groups[1].Value;
+        return token.Length > 0 ? token : throw new InvalidOperationException("The sign-in form has no antiforgery token.");
     }
 
     public override async ValueTask DisposeAsync()
