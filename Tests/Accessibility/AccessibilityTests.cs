@@ -128,10 +128,14 @@ public class AccessibilityTests(BrowserFixture browser, DashboardServerFixture s
     {
         await page.GetByTestId("add-unit").ClickAsync();
         await page.Locator(".mud-expand-panel-header").Nth(0).ClickAsync();
-        await page.Locator("input[data-testid=rename-name]").FillAsync("");
+        var name = page.Locator("input[data-testid=rename-name]");
+        await name.FillAsync("");
+        // Leaving the emptied field validates it, and its message pushes the button down. A click
+        // straight after the fill could press where the button was before that render, and be lost.
+        await name.PressAsync("Tab");
+        await Assertions.Expect(name).ToHaveAttributeAsync("aria-invalid", "true");
         await page.GetByTestId("rename-save").ClickAsync();
-        await page.Locator(".mud-input-helper-text.mud-input-error:visible").Nth(1).WaitForAsync(new() { Timeout = 5_000 });
-        await ExpectErrorAnnouncedAsync(page.Locator("input[data-testid=rename-name]"));
+        await ExpectErrorAnnouncedAsync(name);
     }
 
     /// <summary>The field in error has the focus, says it is invalid, and is described by its message.</summary>

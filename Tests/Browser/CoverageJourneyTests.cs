@@ -58,6 +58,7 @@ public class CoverageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(dialog.GetByTestId("cell-points")).ToContainTextAsync("秘書室");
         await Assertions.Expect(dialog.GetByTestId("cell-status")).ToHaveTextAsync("已涵蓋");
 
+        await new KeyboardWalker(page).ExpectFocusInDialogAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(cell).ToBeFocusedAsync();

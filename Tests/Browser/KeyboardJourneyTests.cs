@@ -1,4 +1,6 @@
+using HighServiceDashboard.Infrastructure.Plans;
 using HighServiceDashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HighServiceDashboard.Tests.Browser;
@@ -14,10 +16,15 @@ public class KeyboardJourneyTests(BrowserFixture browser) : IAsyncLifetime
     private readonly DashboardFactory _factory = new();
     private string _baseUrl = "";
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _baseUrl = _factory.StartKestrel();
-        return Task.CompletedTask;
+        // The Transport Bureau's plan of 105 (the project's own fixture), for the coverage steps.
+        var import = _factory.Services.GetRequiredService<PlanImportService>();
+        var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Plans", "refine-plan.txt");
+        var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file), "refine-plan.txt", new PlanImportOptions());
+        var stored = await import.StoreAsync(preview, PlanImportService.ToContent(preview.Reading!), replace: false, "fixture");
+        Assert.True(stored.Succeeded, string.Join(", ", stored.Errors));
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
@@ -33,7 +40,34 @@ public class KeyboardJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await ChooseYearAsync(page, keys, "民國105年");
         await OpenFrameworksAndReadSubItemAsync(page, keys);
         await OpenAgencyAsync(page, keys, "財政局", "高雄市政府財政局");
-        // Coverage steps land here: open the agency's coverage, then a sub-item's focus points.
+        await OpenCoverageCellAsync(page, keys, "交通局", "高雄市政府交通局");
+    }
+
+    /// <summary>The heatmap by keyboard: search the agency, Tab to its first sub-item's cell, Enter opens its focus points, Escape gives the focus back.</summary>
+    private static async Task OpenCoverageCellAsync(IPage page, KeyboardWalker keys, string search, string name)
+    {
+        await keys.MoveFocusToAsync(page.GetByRole(AriaRole.Link, new() { Name = "涵蓋情形", Exact = true }), "the Coverage link", backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/coverage");
+        await PageSettling.SettleAsync(page);
+
+        await keys.MoveFocusToAsync(page.GetByLabel("搜尋機關名稱"), "the heatmap's agency search");
+        await page.Keyboard.TypeAsync(search);
+        var rows = page.Locator("[data-testid=heatmap] tbody tr th a");
+        await Assertions.Expect(rows).ToHaveTextAsync([name]);
+
+        var cell = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^{name} 1\\.1：") });
+        await keys.MoveFocusToAsync(cell, $"{name}'s cell of 1.1");
+        await keys.AssertFocusVisibleAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByTestId("cell-status")).ToHaveTextAsync("已涵蓋");
+        await Assertions.Expect(dialog.GetByTestId("cell-points").Locator("li").First).ToBeVisibleAsync();
+        await keys.ExpectFocusInDialogAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(cell).ToBeFocusedAsync();
     }
 
     private static async Task SkipToContentAsync(IPage page, KeyboardWalker keys)

@@ -29,6 +29,22 @@ public sealed class KeyboardWalker(IPage page)
         Assert.True(ring.Length > 0, $"The focused element shows no focus ring: {await DescribeFocusAsync()}");
     }
 
+    /// <summary>
+    /// Waits until the focus has entered an open dialog. A dialog takes the focus just after it is
+    /// drawn; a key pressed before that goes to the page behind it (Escape would close nothing).
+    /// </summary>
+    public async Task ExpectFocusInDialogAsync()
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') != null", null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The open dialog did not take the focus; it stayed on {await DescribeFocusAsync()}");
+        }
+    }
+
     private async Task MoveAsync(ILocator target, string what, bool backwards, string reached)
     {
         var path = new List<string>();

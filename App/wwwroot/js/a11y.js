@@ -1,16 +1,32 @@
 // Moves the focus to the first element matching the selector, making it focusable when it is not
-// (a heading), without scrolling past what a sighted person expects to see first.
-export function focusFirst(selector) {
-    const element = document.querySelector(selector);
-    if (!element) {
+// (a heading), without scrolling past what a sighted person expects to see first. When the element
+// is not there yet (the render that marks a field invalid can arrive just after this call), it is
+// awaited for a moment rather than the focus silently left where it was.
+export function focusFirst(selector, waitMs = 2000) {
+    const focus = element => {
+        if (!element.hasAttribute('tabindex') && element.tabIndex < 0) {
+            element.setAttribute('tabindex', '-1');
+        }
+
+        element.focus({ preventScroll: false });
+    };
+
+    const found = document.querySelector(selector);
+    if (found) {
+        focus(found);
         return;
     }
 
-    if (!element.hasAttribute('tabindex')) {
-        element.setAttribute('tabindex', '-1');
-    }
-
-    element.focus({ preventScroll: false });
+    const observer = new MutationObserver(() => {
+        const element = document.querySelector(selector);
+        if (element) {
+            observer.disconnect();
+            clearTimeout(timer);
+            focus(element);
+        }
+    });
+    const timer = setTimeout(() => observer.disconnect(), waitMs);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-invalid'] });
 }
 
 // The skip link: Blazor's router takes a click on an in-page link as a navigation and scrolls, but
