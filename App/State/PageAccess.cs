@@ -23,6 +23,32 @@ public sealed class PageAccess(CurrentUser user, AccessService access, ILogger<P
     /// <summary>Edit the agency's plan, results, contacts and obligations: its head, coordinator, or an administrator.</summary>
     public async Task<bool> CanEditAsync(int agencyId) => await CheckAsync(agencyId, "edit", (p, w) => p.CanEditAgencyContent(w, agencyId));
 
+    /// <summary>
+    /// How much of the agency's plan the person edits: all of it (head, coordinator, administrator),
+    /// the focus points of their own unit (the agency's unit staff), or nothing (null, and logged).
+    /// </summary>
+    public async Task<PlanEditRight?> PlanEditRightAsync(int agencyId)
+    {
+        if (await user.GetAsync() is not { } who)
+        {
+            return null;
+        }
+
+        var policy = await PolicyAsync();
+        if (policy.CanEditAgencyContent(who, agencyId))
+        {
+            return PlanEditRight.Whole;
+        }
+
+        if (AccessPolicy.CanEditOwnUnitParts(who, agencyId) && await access.UnitNameAsync(who.UnitId!.Value) is { } unitName)
+        {
+            return new PlanEditRight(who.UnitId, unitName);
+        }
+
+        logger.LogWarning("Forbidden: {User} ({Role}) may not edit the plan of agency {AgencyId}", who.UserId, who.Role, agencyId);
+        return null;
+    }
+
     /// <summary>Return or approve what the agency submitted: its reviewer (the commission for first-level agencies, the parent for second-level).</summary>
     public async Task<bool> CanReviewAsync(int agencyId) => await CheckAsync(agencyId, "review", (p, w) => p.CanReview(w, agencyId));
 
@@ -79,4 +105,12 @@ public sealed class PageAccess(CurrentUser user, AccessService access, ILogger<P
     }
 
     private async Task<AccessPolicy> PolicyAsync() => _policy ??= await access.PolicyAsync();
+}
+
+/// <summary>What of a plan a person edits: everything, or only the focus points naming <see cref="UnitName"/>.</summary>
+public sealed record PlanEditRight(int? OnlyUnitId, string? UnitName)
+{
+    public static readonly PlanEditRight Whole = new(null, null);
+
+    public bool IsUnitOnly => OnlyUnitId is not null;
 }

@@ -68,6 +68,10 @@ public sealed class AccessPolicy
         CanEditAgencyContent(who, agencyId)
         || (who.Role == Role.UnitStaff && agencyId == who.AgencyId && who.UnitId is { } unit && unitIds.Contains(unit));
 
+    /// <summary>Staff with a unit edit the parts of their agency's plan and results that name their unit.</summary>
+    public static bool CanEditOwnUnitParts(Principal who, int agencyId) =>
+        who is { Role: Role.UnitStaff, UnitId: not null } && who.AgencyId == agencyId;
+
     /// <summary>
     /// Reviewing (return, approve) an agency's submission: a first-level agency's by the commission,
     /// a second-level agency's by its parent's head or coordinator (and the commission's administrators).

@@ -68,6 +68,8 @@ public static class PlanMessages
     public const string Forbidden = "Plan.Validation.Forbidden";
     public const string Conflict = "Plan.Validation.Conflict";
     public const string NotEditable = "Plan.Validation.NotEditable";
+    public const string UnitScope = "Plan.Validation.UnitScope";
+    public const string PointMustNameUnit = "Plan.Validation.PointMustNameUnit";
     public const string AlreadyExists = "Plan.Validation.AlreadyExists";
     public const string NoAgency = "Plan.Validation.NoAgency";
     public const string NoYear = "Plan.Validation.NoYear";

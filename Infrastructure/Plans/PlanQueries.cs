@@ -29,6 +29,27 @@ public sealed record PlanView(
     public NotApplicableItem? DeclarationFor(string code) => NotApplicable.FirstOrDefault(n => n.SubItemCode == code);
 
     public int GuessCount => FocusPoints.Count(p => p.IsGuess);
+
+    /// <summary>The plan's content as the editor edits it and the service compares edits with it.</summary>
+    public PlanContentInput ToContent() => new()
+    {
+        Title = Title,
+        FocusPoints = FocusPoints.Select(p => new FocusPointInput
+        {
+            Id = p.Id,
+            SubItemCode = p.SubItemCode,
+            Title = p.Title,
+            Description = p.Description,
+            AllUnits = p.AllUnits,
+            UnitNames = p.Units.Select(u => u.Name).ToList(),
+            Cadences = p.Cadences.ToList(),
+            IsGuess = p.IsGuess,
+            GuessReason = p.GuessReason,
+            SourceLine = p.SourceLine,
+        }).ToList(),
+        NotApplicable = NotApplicable.Select(n => new NotApplicableInput { SubItemCode = n.SubItemCode, Reason = n.Reason, SourceLine = n.SourceLine }).ToList(),
+        Unplaced = Unplaced.Select(u => (u.Text, u.SourceLine)).ToList(),
+    };
 }
 
 public sealed record FocusPointView(

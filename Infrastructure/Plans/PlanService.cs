@@ -84,8 +84,12 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> contextFactory, 
         return CommandResult.Ok(plan.Id);
     }
 
-    /// <summary>Saves the editor's content over a draft or returned plan, unless another save came first.</summary>
-    public async Task<CommandResult> SaveContentAsync(int planId, int expectedVersion, PlanContentInput content, CancellationToken ct = default)
+    /// <summary>
+    /// Saves the editor's content over a draft or returned plan, unless another save came first.
+    /// With <paramref name="onlyUnitId"/> (a unit's staff) the save may change only the focus points
+    /// that name that unit (<see cref="UnitPlanEdits"/>).
+    /// </summary>
+    public async Task<CommandResult> SaveContentAsync(int planId, int expectedVersion, PlanContentInput content, int? onlyUnitId = null, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var plan = await LoadForEditAsync(db, p => p.Id == planId, ct);
@@ -102,6 +106,22 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> contextFactory, 
         if (!PlanWorkflow.IsEditable(plan.Status))
         {
             return CommandResult.Fail(PlanMessages.NotEditable);
+        }
+
+        if (onlyUnitId is { } unitId)
+        {
+            var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.AgencyId == plan.AgencyId, ct);
+            if (unit is null)
+            {
+                return CommandResult.Fail(PlanMessages.Forbidden);
+            }
+
+            var own = UnitNames.Normalize(unit.Name);
+            var stored = (await new PlanQueries(contextFactory).GetAsync(planId, ct))!.ToContent();
+            if (UnitPlanEdits.Check(stored, content, name => UnitNames.Normalize(name) == own) is { } outside)
+            {
+                return CommandResult.Fail(outside);
+            }
         }
 
         var framework = await db.Frameworks.Include(f => f.Pillars).ThenInclude(p => p.SubItems).SingleAsync(f => f.Id == plan.FrameworkId, ct);

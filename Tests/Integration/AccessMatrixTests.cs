@@ -135,6 +135,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["pawnshop.coordinator"] = new(["sub"], ["sub"], false, false),
     };
 
+    /// <summary>Unit staff edit the parts of their own agency's plan that name their unit (finance.staff: 菸酒管理科).</summary>
+    private static readonly Dictionary<string, string[]> EditsUnitPartsOf = new() { ["finance.staff"] = ["own"] };
+
     /// <summary>How a route is guarded.</summary>
     private enum Guard
     {
@@ -144,6 +147,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         Admin,
         ReadsAgency,
         EditsAgency,
+        EditsPlanPart,
     }
 
     /// <summary>Every page of the catalogue (by template) and every endpoint, with the addresses to ask and the guard.</summary>
@@ -158,7 +162,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ("/plans", Guard.SignedIn, ["/plans"]),
         ("/plans/import", Guard.SignedIn, ["/plans/import"]),
         ("/plans/{Id:int}", Guard.ReadsAgency, ["/plans/{plan:*}"]),
-        ("/plans/{Id:int}/edit", Guard.EditsAgency, ["/plans/{plan:*}/edit"]),
+        ("/plans/{Id:int}/edit", Guard.EditsPlanPart, ["/plans/{plan:*}/edit"]),
         ("/schedule", Guard.Commission, ["/schedule"]),
         ("/schedule/edit", Guard.Admin, ["/schedule/edit"]),
         ("/schedule/agencies", Guard.SignedIn, ["/schedule/agencies"]),
@@ -234,6 +238,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
             Guard.Admin => scope.Admin ? Allow : Forbid,
             Guard.ReadsAgency => scope.Reads.Contains(agency) ? Allow : Hidden,
             Guard.EditsAgency => scope.Edits.Contains(agency) ? Allow : Hidden,
+            Guard.EditsPlanPart => scope.Edits.Contains(agency) || EditsUnitPartsOf.GetValueOrDefault(role, []).Contains(agency) ? Allow : Hidden,
             _ => throw new ArgumentOutOfRangeException(nameof(guard)),
         };
     }

@@ -25,6 +25,8 @@ public abstract class BunitTestBase : IAsyncLifetime
 
     protected YearState Year { get; } = new();
 
+    private Bunit.TestDoubles.BunitAuthorizationContext? _auth;
+
     public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
@@ -53,7 +55,8 @@ public abstract class BunitTestBase : IAsyncLifetime
         await using var db = Database.Open();
         var agency = await db.Agencies.Where(a => a.Name == agencyName).Select(a => a.Id).SingleAsync();
         var unit = unitName is null ? null : await db.Units.Where(u => u.AgencyId == agency && u.Name == unitName).Select(u => (int?)u.Id).SingleAsync();
-        var auth = Context.AddAuthorization();
+        // Registered once; a later call (before the test renders) changes who is signed in.
+        var auth = _auth ??= Context.AddAuthorization();
         auth.SetAuthorized(userName);
         auth.SetRoles(role.ToString());
         var claims = new List<Claim> { new(AccessClaims.Agency, agency.ToString(CultureInfo.InvariantCulture)), new(AccessClaims.DisplayName, userName) };

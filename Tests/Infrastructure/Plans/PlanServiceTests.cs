@@ -114,6 +114,37 @@ public class PlanServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveContentAsync_UnitStaff_ChangeOwnPointsOnlyAndNothingElseIsStored()
+    {
+        var planId = (await _service.StoreDraftAsync(_finance, 113,
+            Content(("1.1", "菸酒查緝", ["菸酒管理科"]), ("1.2", "公有財產標租", ["非公用財產管理科"])), null, false, "tester")).Id!.Value;
+        int unit;
+        await using (var db = _database.Open())
+        {
+            unit = await db.Units.Where(u => u.AgencyId == _finance && u.Name == "菸酒管理科").Select(u => u.Id).SingleAsync();
+        }
+
+        var queries = new PlanQueries(_database.Factory);
+        PlanContentInput Edit(PlanView plan, string ownTitle, string otherTitle) => new()
+        {
+            Title = plan.Title,
+            FocusPoints = plan.FocusPoints.Select(p => new FocusPointInput
+            {
+                Id = p.Id, SubItemCode = p.SubItemCode, Title = p.SubItemCode == "1.1" ? ownTitle : otherTitle,
+                UnitNames = p.Units.Select(u => u.Name).ToList(),
+            }).ToList(),
+        };
+
+        var plan = (await queries.GetAsync(planId))!;
+        var outside = await _service.SaveContentAsync(planId, plan.Version, Edit(plan, "菸酒查緝", "偷改別人的"), unit);
+        var own = await _service.SaveContentAsync(planId, plan.Version, Edit(plan, "菸酒查緝（每季）", "公有財產標租"), unit);
+
+        Assert.Equal([PlanMessages.UnitScope], outside.Errors);
+        Assert.True(own.Succeeded, string.Join(", ", own.Errors));
+        Assert.Equal(["菸酒查緝（每季）", "公有財產標租"], (await queries.GetAsync(planId))!.FocusPoints.Select(p => p.Title));
+    }
+
+    [Fact]
     public async Task ChangeStatusAsync_SubmitReturnResubmitApprove_RecordsEachStep()
     {
         var planId = (await _service.StoreDraftAsync(_finance, 113, Content(("1.1", "原稿", [])), null, false, "tester")).Id!.Value;

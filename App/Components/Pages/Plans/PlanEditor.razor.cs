@@ -29,6 +29,8 @@ public partial class PlanEditor
     private PageAccess Access { get; set; } = default!;
 
     private PlanView? _plan;
+    private PlanEditRight _right = PlanEditRight.Whole;
+    private readonly HashSet<FocusPointInput> _ownPoints = [];
     private PlanContentInput? _content;
     private IReadOnlyList<string> _errors = [];
     private bool _loaded;
@@ -60,48 +62,51 @@ public partial class PlanEditor
     private async Task ReloadAsync()
     {
         var plan = await Plans.GetAsync(Id);
-        if (plan is not null && !await Access.CanEditAsync(plan.AgencyId))
+        if (plan is not null)
         {
-            // Only the agency's head, coordinator or an administrator edits its plan; others do not learn it exists.
-            Navigation.NotFound();
-            return;
+            if (await Access.PlanEditRightAsync(plan.AgencyId) is not { } right)
+            {
+                // The agency's head, coordinator, its unit staff or an administrator edit its plan; others do not learn it exists.
+                Navigation.NotFound();
+                return;
+            }
+
+            _right = right;
         }
 
         _plan = plan;
-        _content = _plan is null ? null : ToContent(_plan);
+        _content = _plan?.ToContent();
+        _ownPoints.Clear();
+        if (_content is not null && _right.IsUnitOnly)
+        {
+            _ownPoints.UnionWith(_content.FocusPoints.Where(NamesOwnUnit));
+        }
+
         _errors = [];
         _loaded = true;
     }
-
-    private static PlanContentInput ToContent(PlanView plan) => new()
-    {
-        Title = plan.Title,
-        FocusPoints = plan.FocusPoints.Select(p => new FocusPointInput
-        {
-            Id = p.Id,
-            SubItemCode = p.SubItemCode,
-            Title = p.Title,
-            Description = p.Description,
-            AllUnits = p.AllUnits,
-            UnitNames = p.Units.Select(u => u.Name).ToList(),
-            Cadences = p.Cadences.ToList(),
-            IsGuess = p.IsGuess,
-            GuessReason = p.GuessReason,
-            SourceLine = p.SourceLine,
-        }).ToList(),
-        NotApplicable = plan.NotApplicable.Select(n => new NotApplicableInput { SubItemCode = n.SubItemCode, Reason = n.Reason, SourceLine = n.SourceLine }).ToList(),
-        Unplaced = plan.Unplaced.Select(u => (u.Text, u.SourceLine)).ToList(),
-    };
 
     private static string Short(string text) => text.Length <= 18 ? text : text[..18] + "…";
 
     private IEnumerable<string> ReasonRule(string reason) =>
         string.IsNullOrWhiteSpace(reason) ? [L[PlanMessages.ReasonRequired]] : [];
 
+    /// <summary>
+    /// Whether this person changes the point: everyone who edits the whole plan; staff the points
+    /// that named their unit when the page opened and the points they add (the server checks again).
+    /// </summary>
+    private bool MayChange(FocusPointInput point) => !_right.IsUnitOnly || _ownPoints.Contains(point);
+
+    private bool NamesOwnUnit(FocusPointInput point) =>
+        point.UnitNames.Any(n => UnitNames.Normalize(n) == UnitNames.Normalize(_right.UnitName!));
+
     private void Add(string code)
     {
         _content!.NotApplicable.RemoveAll(d => d.SubItemCode == code);
-        _content.FocusPoints.Add(new FocusPointInput { SubItemCode = code });
+        // Staff add points for their own unit; it is named from the start.
+        var point = new FocusPointInput { SubItemCode = code, UnitNames = _right.IsUnitOnly ? [_right.UnitName!] : [] };
+        _content.FocusPoints.Add(point);
+        _ownPoints.Add(point);
     }
 
     private void Declare(string code) => _content!.NotApplicable.Add(new NotApplicableInput { SubItemCode = code });
@@ -117,13 +122,13 @@ public partial class PlanEditor
 
     private async Task SaveAsync()
     {
-        if (!await Access.CanEditAsync(_plan!.AgencyId))
+        if (await Access.PlanEditRightAsync(_plan!.AgencyId) is not { } right)
         {
             _errors = [PlanMessages.Forbidden];
             return;
         }
 
-        var result = await PlanCommands.SaveContentAsync(_plan!.Id, _plan.Version, _content!);
+        var result = await PlanCommands.SaveContentAsync(_plan.Id, _plan.Version, _content!, right.OnlyUnitId);
         _errors = result.Errors;
         if (result.Succeeded)
         {
