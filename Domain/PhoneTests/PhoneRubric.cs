@@ -19,7 +19,7 @@ public enum PhoneTestRound
     /// <summary>下半年 (milestone phone-2).</summary>
     SecondHalf = 1,
 
-    /// <summary>An agency's own quarterly round; it settles no milestone of the schedule.</summary>
+    /// <summary>An agency's own quarterly round: it settles no milestone, but the phone tests the agency's plan commits to in that quarter.</summary>
     AgencyQuarterly = 2,
 }
 

@@ -56,6 +56,13 @@ public static partial class CommitmentPlanner
                     p.AllUnits ? null : p.Units.Select(u => u.Name).FirstOrDefault())))
             .ToList();
 
+    /// <summary>
+    /// Whether a commitment is the agency's own phone courtesy test (每季辦理電話禮貌測試,
+    /// 定期抽測電話服務品質 …): a test of the agency's own round then settles it.
+    /// </summary>
+    public static bool IsPhoneTest(string text) =>
+        PhoneTestWords().IsMatch(text) || text.Contains("phone test", StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<PlannedObligation> Plan(int agencyId, int rocYear, IEnumerable<Commitment> commitments)
     {
         var year = RocCalendar.ToGregorianYear(rocYear);
@@ -86,6 +93,9 @@ public static partial class CommitmentPlanner
 
     private static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalise(text))))[..12];
+
+    [GeneratedRegex(@"電話.{0,8}(測試|禮貌|服務品質|抽測|抽查)|(禮貌|服務品質).{0,6}電話")]
+    private static partial Regex PhoneTestWords();
 
     [GeneratedRegex(@"^每\d+年")]
     private static partial Regex EveryNYears();

@@ -173,6 +173,12 @@ public sealed class PhoneTestService(
                 .ToList(), ct);
         }
 
+        // An agency's own round settles the phone tests its plan commits to (每季…電話禮貌測試) for that quarter.
+        foreach (var test in tests.Where(t => t.Round == PhoneTestRound.AgencyQuarterly))
+        {
+            await obligations.FulfilCommitmentsAsync(test.AgencyId, TaipeiDay(test.CalledAt), CommitmentPlanner.IsPhoneTest, Evidence(test), test.RecordedAt, by, ct);
+        }
+
         return (tests.Select(t => t.Id).ToList(), []);
     }
 

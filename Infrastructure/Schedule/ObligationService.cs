@@ -225,6 +225,32 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
         return settled;
     }
 
+    /// <summary>
+    /// Settles the agency's pending commitments of a plan (<see cref="ObligationKind.Commitment"/>)
+    /// whose period holds the day and whose text <paramref name="matches"/>: an agency's own phone
+    /// test of a quarter settles its 每季電話禮貌測試 of that quarter. Returns how many it settled.
+    /// </summary>
+    public async Task<int> FulfilCommitmentsAsync(int agencyId, DateOnly on, Func<string, bool> matches, string evidence, DateTimeOffset at, string? by, CancellationToken ct = default)
+    {
+        var rocYear = RocCalendar.ToRocYear(on.Year);
+        await SyncYearAsync(rocYear, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var due = (await db.Obligations
+            .Where(o => o.AgencyId == agencyId && o.RocYear == rocYear && o.Kind == ObligationKind.Commitment
+                && o.Resolution == ObligationResolution.Pending && o.OpensOn <= on && o.DueOn >= on)
+            .ToListAsync(ct))
+            .Where(o => matches(o.Title))
+            .ToList();
+        foreach (var o in due)
+        {
+            Settle(o, ObligationResolution.Done, at, by ?? "system");
+            o.Evidence = evidence.Length > 500 ? evidence[..500] : evidence;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+
     /// <summary>A person marks an obligation done (from the agency view).</summary>
     public async Task<CommandResult> MarkDoneAsync(int obligationId, string? evidence, string by, CancellationToken ct = default)
     {

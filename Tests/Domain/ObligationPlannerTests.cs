@@ -75,6 +75,16 @@ public class ObligationPlannerTests
     }
 
     [Theory]
+    [InlineData("每季定期辦理「電話服務品質及禮貌測試」", true)]
+    [InlineData("每半年辦理電話禮貌抽測（第1期）", true)]
+    [InlineData("提升服務品質，每季檢討電話禮貌", true)]
+    [InlineData("Quarterly phone test of every unit", true)]
+    [InlineData("每季檢視服務場所設施", false)]
+    [InlineData("電話號碼公告於網站", false)]
+    public void IsPhoneTest_CommitmentText_TellsTheAgencysOwnPhoneTest(string text, bool expected) =>
+        Assert.Equal(expected, CommitmentPlanner.IsPhoneTest(text));
+
+    [Theory]
     [InlineData("每月", 1)]
     [InlineData("每季至少2次", 3)]
     [InlineData("每半年", 6)]

@@ -34,6 +34,51 @@ public class PhoneTestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveAsync_AgencysOwnRound_SettlesItsQuarterlyPhoneTestCommitmentOfThatQuarterOnly()
+    {
+        var plans = new HighServiceDashboard.Infrastructure.Plans.PlanService(_h.Schedule.Database.Factory, _h.Schedule.Database.Clock, _h.Schedule.Obligations);
+        var content = new HighServiceDashboard.Domain.Plans.PlanContentInput
+        {
+            Title = "財政局113年度提升服務執行計畫",
+            FocusPoints =
+            [
+                new() { SubItemCode = "1.3", Title = "定期辦理電話禮貌測試", UnitNames = ["秘書室"], Cadences = ["每季"] },
+                new() { SubItemCode = "2.1", Title = "檢視服務場所設施", UnitNames = ["秘書室"], Cadences = ["每季"] },
+            ],
+        };
+        Assert.True((await plans.StoreDraftAsync(await _h.Schedule.IdOfAsync(Finance), 113, content, null, false, "fixture")).Succeeded);
+        var own = await _h.EntryAsync(Finance, 20, 18, 12, 22, 13);
+        var rubric = await _h.Rubrics.GetCurrentAsync(113, PhoneTestRound.AgencyQuarterly);
+        var input = PhoneTestInput.For(rubric);
+        (input.AgencyId, input.DateText, input.TimeText, input.Number, input.Tester) = (own.AgencyId, "113/05/06", "09:15", own.Number, "秘書室");
+        input.Scores.ForEach(score => score.Points = rubric.Items.Single(i => i.Key == score.ItemKey).MaxPoints);
+
+        var result = await _h.Tests.SaveAsync(input, "finance.coordinator");
+
+        Assert.True(result.Succeeded, string.Join(",", result.Errors));
+        await using var db = _h.Schedule.Database.Open();
+        var commitments = await db.Obligations
+            .Where(o => o.Kind == ObligationKind.Commitment)
+            .OrderBy(o => o.Title)
+            .Select(o => new { o.Title, o.Resolution })
+            .ToListAsync();
+        Assert.Equal(
+            [
+                ("定期辦理電話禮貌測試（每季）（第1期）", ObligationResolution.Pending),
+                ("定期辦理電話禮貌測試（每季）（第2期）", ObligationResolution.Done),
+                ("定期辦理電話禮貌測試（每季）（第3期）", ObligationResolution.Pending),
+                ("定期辦理電話禮貌測試（每季）（第4期）", ObligationResolution.Pending),
+                ("檢視服務場所設施（每季）（第1期）", ObligationResolution.Pending),
+                ("檢視服務場所設施（每季）（第2期）", ObligationResolution.Pending),
+                ("檢視服務場所設施（每季）（第3期）", ObligationResolution.Pending),
+                ("檢視服務場所設施（每季）（第4期）", ObligationResolution.Pending),
+            ],
+            commitments.Select(c => (c.Title, c.Resolution)));
+        // The city's own round is the commission's test, not the agency's: it settles the milestone, not the commitment.
+        Assert.Equal(ObligationResolution.Pending, (await _h.Schedule.ObligationAsync(Finance, 113, DefaultSchedule.PhoneTest1Key)).Resolution);
+    }
+
+    [Fact]
     public async Task SaveAsync_PoorCallSavedTwice_OpensExactlyOneFollowUpDueIn30Days()
     {
         var input = await _h.EntryAsync(Finance, 10, 10, 10, 15, 10); // 55: below 60 and poor
