@@ -36,8 +36,8 @@ public class ScheduleJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByTestId("edit-plans").ClickAsync();
         var end = page.GetByLabel("截止日");
         // Typing before the form shows the chosen milestone would be overwritten by that render.
-        await Assertions.Expect(end).ToHaveValueAsync("2024-04-30");
-        await end.FillAsync("2024-03-16");
+        await Assertions.Expect(end).ToHaveValueAsync("113/04/30");
+        await end.FillAsync("113/03/16");
         await end.PressAsync("Tab");
         await page.GetByTestId("save-milestone").ClickAsync();
         await Assertions.Expect(page.GetByTestId("edit-row-plans")).ToContainTextAsync("113/03/16");
