@@ -73,16 +73,16 @@ public sealed class PageAccess(CurrentUser user, AccessService access, ILogger<P
 
         if (who.IsCommission)
         {
-            return new AlertScope(null, LateOnly: forBell);
+            return new AlertScope(null, LateOnly: forBell) { Reader = who.UserId };
         }
 
         if (who.Role == Role.UnitStaff)
         {
             var unit = who.UnitId is { } id ? await access.UnitNameAsync(id) : null;
-            return new AlertScope(new HashSet<int> { who.AgencyId }, unit ?? "\0");
+            return new AlertScope(new HashSet<int> { who.AgencyId }, unit ?? "\0") { Reader = who.UserId };
         }
 
-        return new AlertScope((await PolicyAsync()).ReadableAgencies(who));
+        return new AlertScope((await PolicyAsync()).ReadableAgencies(who)) { Reader = who.UserId };
     }
 
     /// <summary>Quietly: whether the person could, for showing or hiding a button (the action checks again).</summary>

@@ -21,10 +21,25 @@ public sealed class Alert
 
     public DateTimeOffset RaisedAt { get; set; }
 
-    /// <summary>When it was marked read in the dashboard; until accounts land, read is shared by everyone.</summary>
+    /// <summary>When someone first marked it read in the dashboard (or the system, for a reader with no account).</summary>
     public DateTimeOffset? ReadAt { get; set; }
 
     public List<AlertDelivery> Deliveries { get; set; } = [];
+
+    /// <summary>Who has read it: each person's bell counts what they have not read themselves.</summary>
+    public List<AlertRead> Reads { get; set; } = [];
+}
+
+/// <summary>One person's having read an alert.</summary>
+public sealed class AlertRead
+{
+    public int AlertId { get; set; }
+
+    public Alert? Alert { get; set; }
+
+    public required string UserId { get; set; }
+
+    public DateTimeOffset ReadAt { get; set; }
 }
 
 public enum DeliveryStatus

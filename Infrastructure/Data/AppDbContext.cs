@@ -53,6 +53,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
 
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
 
+    public DbSet<AlertRead> AlertReads => Set<AlertRead>();
+
     public DbSet<AgencyContact> AgencyContacts => Set<AgencyContact>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();

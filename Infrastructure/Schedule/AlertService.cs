@@ -30,20 +30,27 @@ public sealed record AlertFilter(bool UnreadOnly = false, AlertKind? Kind = null
 /// </summary>
 public sealed record AlertScope(IReadOnlySet<int>? Agencies, string? UnitName = null, bool LateOnly = false)
 {
+    /// <summary>The person whose reading counts (their account id); without one, read is shared.</summary>
+    public string? Reader { get; init; }
+
     public static readonly AlertScope Everything = new(Agencies: null);
 }
 
 /// <summary>
 /// The alerts people read: the unread count for the bell, the filtered list, marking read, each
-/// within the person's <see cref="AlertScope"/>. Read is shared by everyone who sees an alert.
+/// within the person's <see cref="AlertScope"/>. Each person reads for themselves: the head
+/// marking an alert read leaves it unread in the coordinator's bell.
 /// </summary>
 public sealed class AlertService(IDbContextFactory<AppDbContext> contextFactory, AlertNotifier notifier, TimeProvider clock)
 {
     public async Task<int> CountUnreadAsync(AlertScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await Within(db.Alerts, scope).CountAsync(a => a.ReadAt == null, ct);
+        return await Unread(Within(db.Alerts, scope), scope?.Reader).CountAsync(ct);
     }
+
+    private static IQueryable<Alert> Unread(IQueryable<Alert> alerts, string? reader) =>
+        reader is null ? alerts.Where(a => a.ReadAt == null) : alerts.Where(a => !a.Reads.Any(r => r.UserId == reader));
 
     private static IQueryable<Alert> Within(IQueryable<Alert> alerts, AlertScope? scope)
     {
@@ -72,7 +79,7 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> contextFactory,
         var q = Within(db.Alerts.AsNoTracking(), filter.Scope);
         if (filter.UnreadOnly)
         {
-            q = q.Where(a => a.ReadAt == null);
+            q = Unread(q, filter.Scope?.Reader);
         }
 
         if (filter.Kind is { } kind)
@@ -96,9 +103,10 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> contextFactory,
             q = q.Where(a => a.Obligation!.Agency!.Name.Contains(s) || a.Obligation.Title.Contains(s) || (a.Obligation.Agency.NameEn ?? "").Contains(s));
         }
 
+        var reader = filter.Scope?.Reader;
         return await q.OrderByDescending(a => a.RaisedOn).ThenByDescending(a => a.Id).Take(filter.Take)
             .Select(a => new AlertRow(
-                a.Id, a.Kind, a.RaisedOn, a.ReadAt != null, a.Obligation!.AgencyId, a.Obligation.Agency!.Name, a.Obligation.Agency.NameEn,
+                a.Id, a.Kind, a.RaisedOn, reader == null ? a.ReadAt != null : a.Reads.Any(r => r.UserId == reader), a.Obligation!.AgencyId, a.Obligation.Agency!.Name, a.Obligation.Agency.NameEn,
                 a.Obligation.Kind, a.Obligation.Title, a.Obligation.DueOn, a.Obligation.RocYear, a.Recipients,
                 a.Deliveries.Count, a.Deliveries.Count(d => d.Status == DeliveryStatus.Sent)))
             .ToListAsync(ct);
@@ -110,8 +118,17 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> contextFactory,
         var list = ids.ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var alerts = await Within(db.Alerts, scope).Where(a => list.Contains(a.Id) && a.ReadAt == null).ToListAsync(ct);
-        alerts.ForEach(a => a.ReadAt = now);
+        var reader = scope?.Reader;
+        var alerts = await Unread(Within(db.Alerts, scope), reader).Where(a => list.Contains(a.Id)).ToListAsync(ct);
+        foreach (var alert in alerts)
+        {
+            alert.ReadAt ??= now;
+            if (reader is not null)
+            {
+                db.AlertReads.Add(new AlertRead { AlertId = alert.Id, UserId = reader, ReadAt = now });
+            }
+        }
+
         await db.SaveChangesAsync(ct);
         notifier.Notify();
     }

@@ -15,5 +15,16 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.HasIndex(a => a.RaisedOn);
         builder.HasOne(a => a.Obligation).WithMany().HasForeignKey(a => a.ObligationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Deliveries).WithOne(d => d.Alert).HasForeignKey(d => d.AlertId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Reads).WithOne(r => r.Alert).HasForeignKey(r => r.AlertId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AlertReadConfiguration : IEntityTypeConfiguration<AlertRead>
+{
+    public void Configure(EntityTypeBuilder<AlertRead> builder)
+    {
+        builder.HasKey(r => new { r.AlertId, r.UserId });
+        builder.Property(r => r.UserId).HasMaxLength(450);
+        builder.HasIndex(r => r.UserId);
     }
 }

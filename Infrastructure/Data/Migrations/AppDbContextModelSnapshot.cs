@@ -866,6 +866,25 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.ToTable("AlertDeliveries");
                 });
 
+            modelBuilder.Entity("HighServiceDashboard.Domain.Schedule.AlertRead", b =>
+                {
+                    b.Property<int>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AlertId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AlertReads");
+                });
+
             modelBuilder.Entity("HighServiceDashboard.Domain.Schedule.CalendarFeed", b =>
                 {
                     b.Property<int>("Id")
@@ -1454,6 +1473,17 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.Navigation("Alert");
                 });
 
+            modelBuilder.Entity("HighServiceDashboard.Domain.Schedule.AlertRead", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Schedule.Alert", "Alert")
+                        .WithMany("Reads")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Alert");
+                });
+
             modelBuilder.Entity("HighServiceDashboard.Domain.Schedule.CalendarFeed", b =>
                 {
                     b.HasOne("HighServiceDashboard.Domain.Agencies.Agency", null)
@@ -1568,6 +1598,8 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
             modelBuilder.Entity("HighServiceDashboard.Domain.Schedule.Alert", b =>
                 {
                     b.Navigation("Deliveries");
+
+                    b.Navigation("Reads");
                 });
 #pragma warning restore 612, 618
         }
