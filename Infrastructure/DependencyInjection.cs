@@ -48,6 +48,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.Services.AddSingleton<AgencyAdminService>();
         builder.Services.AddSingleton<ProgrammeService>();
+        builder.Services.AddSingleton<WorkSummaryQueries>();
         builder.Services.AddSingleton(new PlanDocumentLoader());
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<PlanQueries>();

@@ -20,7 +20,13 @@ public sealed record ObligationRow(
     ObligationState State,
     string? Evidence,
     string? WaiverReason,
-    int DaysLate);
+    int DaysLate)
+{
+    /// <summary>An obligation (with its agency loaded) as it stands on <paramref name="today"/>.</summary>
+    public static ObligationRow Of(Obligation o, DateOnly today) => new(
+        o.Id, o.AgencyId, o.Agency!.Name, o.Agency.NameEn, o.RocYear, o.Kind, o.Title, o.UnitName, o.OpensOn, o.DueOn,
+        o.StateOn(today), o.Evidence, o.WaiverReason, Math.Max(0, today.DayNumber - o.DueOn.DayNumber));
+}
 
 /// <summary>Reads obligations: an agency's with its subordinates', most urgent first.</summary>
 public sealed class ObligationQueries(IDbContextFactory<AppDbContext> contextFactory)
@@ -44,9 +50,7 @@ public sealed class ObligationQueries(IDbContextFactory<AppDbContext> contextFac
     private static async Task<List<ObligationRow>> LoadAsync(IQueryable<Obligation> query, DateOnly today, CancellationToken ct)
     {
         var rows = await query.AsNoTracking().Include(o => o.Agency).ToListAsync(ct);
-        return rows.Select(o => new ObligationRow(
-            o.Id, o.AgencyId, o.Agency!.Name, o.Agency.NameEn, o.RocYear, o.Kind, o.Title, o.UnitName, o.OpensOn, o.DueOn,
-            o.StateOn(today), o.Evidence, o.WaiverReason, Math.Max(0, today.DayNumber - o.DueOn.DayNumber))).ToList();
+        return rows.Select(o => ObligationRow.Of(o, today)).ToList();
     }
 
     private static List<ObligationRow> Order(List<ObligationRow> rows) =>
