@@ -93,10 +93,15 @@ public class KeyboardJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(option).ToBeVisibleAsync();
         for (var i = 0; i < 30 && !await IsActiveOptionAsync(option); i++)
         {
+            // Each press moves the highlight on the server; the next waits until the list shows it,
+            // or a late press would move the value itself after Enter has closed the list.
+            var before = await page.EvaluateAsync<string>(OptionsState);
             await page.Keyboard.PressAsync("ArrowDown");
+            await page.WaitForFunctionAsync($"before => ({OptionsState})() !== before", before, new() { Timeout = 10_000 });
         }
 
         await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(year);
     }
@@ -133,6 +138,10 @@ public class KeyboardJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(page.GetByTestId("agency-name")).ToHaveTextAsync(name);
     }
+
+    /// <summary>What the open list shows of each option: its classes and whether it has the focus.</summary>
+    private const string OptionsState =
+        "() => [...document.querySelectorAll('[role=option]')].map(o => o.className + (o.getAttribute('aria-selected') ?? '') + (o === document.activeElement || o.contains(document.activeElement))).join('|')";
 
     private static Task<bool> IsActiveOptionAsync(ILocator option) =>
         option.EvaluateAsync<bool>("o => o.classList.contains('mud-selected-item') || o.getAttribute('aria-selected') === 'true' || o.classList.contains('mud-list-item-active') || o === document.activeElement || o.contains(document.activeElement)");
