@@ -58,13 +58,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         if (eventData.Context is { } db && TakeAdded(db) is { Count: > 0 } added)
         {
             // Added rows have their keys only now: their entries are written in a second save of the same context.
-            foreach (var (entry, row) in added)
-            {
-                row.EntityKey = KeyOf(entry);
-                row.AgencyId ??= AgencyOf(entry);
-            }
-
-            db.Set<AuditEntry>().AddRange(added.Select(a => a.Row));
+            Complete(db, added);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -75,13 +69,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     {
         if (eventData.Context is { } db && TakeAdded(db) is { Count: > 0 } added)
         {
-            foreach (var (entry, row) in added)
-            {
-                row.EntityKey = KeyOf(entry);
-                row.AgencyId ??= AgencyOf(entry);
-            }
-
-            db.Set<AuditEntry>().AddRange(added.Select(a => a.Row));
+            Complete(db, added);
             db.SaveChanges();
         }
 
@@ -94,6 +82,22 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     {
         TakeAdded(eventData.Context!);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The entries of rows added by the save just done, with the keys the database gave them: their
+    /// own and the foreign keys to rows added beside them (a temporary value before the save).
+    /// </summary>
+    private static void Complete(DbContext db, List<(EntityEntry Entry, AuditEntry Row)> added)
+    {
+        foreach (var (entry, row) in added)
+        {
+            row.EntityKey = KeyOf(entry);
+            row.AgencyId ??= AgencyOf(entry);
+            row.After = Json(entry.Properties.Where(p => !p.Metadata.IsPrimaryKey()), p => p.CurrentValue);
+        }
+
+        db.Set<AuditEntry>().AddRange(added.Select(a => a.Row));
     }
 
     private List<(EntityEntry Entry, AuditEntry Row)>? TakeAdded(DbContext db)
@@ -131,7 +135,6 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             {
                 case EntityState.Added:
                     row.Action = AuditAction.Added;
-                    row.After = Json(entry.Properties.Where(p => !p.Metadata.IsPrimaryKey()), p => p.CurrentValue);
                     added.Add((entry, row));
                     break;
                 case EntityState.Modified:

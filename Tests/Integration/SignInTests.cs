@@ -152,7 +152,9 @@ public class SignInTests : IAsyncLifetime
         var submitted = Assert.Single(log, e => e.EntityType == "Plan" && e.Action == AuditAction.Modified && e.Before!.Contains("\"Status\":0"));
         Assert.Equal("finance.head", submitted.Actor);
         Assert.Contains("\"Status\":1", submitted.After);
-        Assert.Contains(log, e => e.EntityType == "FocusPoint" && e.Action == AuditAction.Added && e.After!.Contains("原重點"));
+        var point = Assert.Single(log, e => e.EntityType == "FocusPoint" && e.Action == AuditAction.Added && e.After!.Contains("原重點"));
+        // Saved beside its plan: the entry names the plan's real key, not the temporary one before the save.
+        Assert.Contains($"\"PlanId\":{stored.Id.Value},", point.After);
         var page = await (await _factory.SignedInClientAsync("reviewer")).GetStringAsync("/audit");
         Assert.Contains("finance.head", page);
     }
