@@ -196,8 +196,10 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 .ToDictionary(p => p.Metadata.Name, value),
             JsonOptions);
 
+    // Enums by name ("Status":"Submitted"): the log is read by people, long after the numbers meant anything.
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 }

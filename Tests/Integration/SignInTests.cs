@@ -149,9 +149,9 @@ public class SignInTests : IAsyncLifetime
         var added = Assert.Single(log, e => e.EntityType == "Plan" && e.Action == AuditAction.Added);
         Assert.Equal(("finance.coordinator", stored.Id.Value.ToString()), (added.Actor, added.EntityKey));
         Assert.Contains("\"Title\":\"原標題\"", added.After);
-        var submitted = Assert.Single(log, e => e.EntityType == "Plan" && e.Action == AuditAction.Modified && e.Before!.Contains("\"Status\":0"));
+        var submitted = Assert.Single(log, e => e.EntityType == "Plan" && e.Action == AuditAction.Modified && e.Before!.Contains("\"Status\":\"Draft\""));
         Assert.Equal("finance.head", submitted.Actor);
-        Assert.Contains("\"Status\":1", submitted.After);
+        Assert.Contains("\"Status\":\"Submitted\"", submitted.After);
         var point = Assert.Single(log, e => e.EntityType == "FocusPoint" && e.Action == AuditAction.Added && e.After!.Contains("原重點"));
         // Saved beside its plan: the entry names the plan's real key, not the temporary one before the save.
         Assert.Contains($"\"PlanId\":{stored.Id.Value},", point.After);
