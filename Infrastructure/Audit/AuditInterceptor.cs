@@ -5,6 +5,7 @@ using HighServiceDashboard.Domain.Audit;
 using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
+using HighServiceDashboard.Domain.Results;
 using HighServiceDashboard.Domain.Schedule;
 using HighServiceDashboard.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         typeof(Milestone), typeof(AgencyContact), typeof(Obligation),
         typeof(AppUser),
         typeof(PhoneTest), typeof(PhoneTestScore), typeof(PhoneTestFault), typeof(PhoneFollowUp), typeof(PhoneRubric), typeof(RubricItem), typeof(PhoneFault),
+        typeof(AnnualResults), typeof(ResultItem), typeof(ResultsAttachment), typeof(ResultsStatusChange),
     ];
 
     /// <summary>Fields never written to the log (secrets, file bodies).</summary>
