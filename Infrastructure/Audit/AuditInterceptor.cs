@@ -186,8 +186,15 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         AppUser u => u.AgencyId,
         PhoneTest t => t.AgencyId,
         PhoneFollowUp f => f.AgencyId,
+        ResultItem i => ResultsAgency(entry.Context, i.ResultsId),
+        ResultsAttachment a => ResultsAgency(entry.Context, a.ResultsId),
+        ResultsStatusChange c => ResultsAgency(entry.Context, c.ResultsId),
         _ => entry.Metadata.FindProperty("AgencyId") is { } prop ? entry.Property(prop.Name).CurrentValue as int? : null,
     };
+
+    /// <summary>The results' rows carry no agency of their own: the results they belong to, loaded in the same context, do.</summary>
+    private static int? ResultsAgency(DbContext context, int resultsId) =>
+        context.ChangeTracker.Entries<AnnualResults>().FirstOrDefault(r => r.Entity.Id == resultsId)?.Entity.AgencyId;
 
     private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
         JsonSerializer.Serialize(
