@@ -176,9 +176,15 @@ public partial class ResultsPage
             return;
         }
 
+        if (e.FileCount > Options.Value.MaxFilesPerResults)
+        {
+            Show(ResultsMessages.TooManyFiles);
+            return;
+        }
+
         var errors = new List<(string, object[])>();
         var stored = 0;
-        foreach (var file in e.GetMultipleFiles(20))
+        foreach (var file in e.GetMultipleFiles(Options.Value.MaxFilesPerResults))
         {
             if (file.Size > Options.Value.MaxFileBytes)
             {
