@@ -17,7 +17,8 @@ public class ResultsJourneyTests(BrowserFixture browser) : IAsyncLifetime
     private readonly DashboardFactory _factory = new();
     private string _baseUrl = "";
     private int _tax;
-    private IPage? _page;
+    private int _bureau;
+    private readonly List<IPage> _pages = [];
 
     public async Task InitializeAsync()
     {
@@ -34,13 +35,23 @@ public class ResultsJourneyTests(BrowserFixture browser) : IAsyncLifetime
             ],
         };
         await _factory.Services.GetRequiredService<PlanService>().StoreDraftAsync(_tax, 113, content, null, replace: false, "fixture");
+        _bureau = await _factory.AgencyIdAsync("高雄市政府財政局");
+        content.Title = "高雄市政府財政局113年度提升服務執行計畫";
+        await _factory.Services.GetRequiredService<PlanService>().StoreDraftAsync(_bureau, 113, content, null, replace: false, "fixture");
+    }
+
+    private async Task<IPage> OpenAsync(string path, string user)
+    {
+        var page = await browser.OpenAsync(_baseUrl, path, @as: user);
+        _pages.Add(page);
+        return page;
     }
 
     public async Task DisposeAsync()
     {
-        if (_page is not null)
+        foreach (var page in _pages)
         {
-            await _page.Context.CloseAsync();
+            await page.Context.CloseAsync();
         }
 
         await _factory.DisposeAsync();
@@ -49,7 +60,7 @@ public class ResultsJourneyTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Submit_WithAnAttachment_ReachesTheParentAndTheObligationIsDone()
     {
-        var page = _page = await browser.OpenAsync(_baseUrl, $"/results/agencies/{_tax}?year=113", @as: "tax.coordinator");
+        var page = await OpenAsync($"/results/agencies/{_tax}?year=113", "tax.coordinator");
         await Assertions.Expect(page.GetByTestId("results-heading")).ToContainTextAsync("高雄市稅捐稽徵處");
 
         await FillAsync(page, "總結", "本處113年度執行成果良好");
@@ -76,6 +87,27 @@ public class ResultsJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var row = page.GetByTestId("obligations").GetByRole(AriaRole.Row).Filter(new() { HasText = "向上級機關提送113年度提升服務執行成果" });
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "Done");
         await Assertions.Expect(row).ToContainTextAsync("已完成");
+    }
+
+    [Fact]
+    public async Task Save_TwoPeopleEditingTheSameResults_TheSecondIsToldAndKeepsWhatTheyTyped()
+    {
+        var coordinator = await OpenAsync($"/results/agencies/{_bureau}?year=113", "finance.coordinator");
+        var head = await OpenAsync($"/results/agencies/{_bureau}?year=113", "finance.head");
+        await Assertions.Expect(head.GetByTestId("save-results")).ToBeVisibleAsync();
+
+        await FillAsync(coordinator, "子項目 1.1 達成情形", "管考承辦的版本");
+        await coordinator.GetByTestId("save-results").ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("item-1.1")).ToContainTextAsync("finance.coordinator 於");
+
+        await FillAsync(head, "子項目 1.1 達成情形", "首長的版本");
+        await head.GetByTestId("save-results").ClickAsync();
+        await Assertions.Expect(head.GetByTestId("results-errors")).ToContainTextAsync("其他人已先儲存了這份執行成果，您的修改沒有存入。");
+        await Assertions.Expect(head.GetByLabel("子項目 1.1 達成情形", new() { Exact = true })).ToHaveValueAsync("首長的版本");
+
+        await head.GetByTestId("reload-results").ClickAsync();
+        await Assertions.Expect(head.GetByLabel("子項目 1.1 達成情形", new() { Exact = true })).ToHaveValueAsync("管考承辦的版本");
+        await Assertions.Expect(head.GetByTestId("results-errors")).ToHaveCountAsync(0);
     }
 
     /// <summary>Fills a field that binds on change, then Tabs away and waits for the value to stay, before anything beside it is clicked.</summary>

@@ -88,7 +88,11 @@ public partial class ResultsPage
         await ReadAsync(rocYear);
     }
 
-    private Task ReloadAsync() => ReadAsync(_view?.RocYear ?? Year.RocYear);
+    private Task ReloadAsync()
+    {
+        _errors = [];
+        return ReadAsync(_view?.RocYear ?? Year.RocYear);
+    }
 
     private async Task ReadAsync(int rocYear)
     {
