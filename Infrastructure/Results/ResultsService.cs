@@ -294,15 +294,23 @@ public sealed class ResultsService(
         (await db.FocusPoints.Where(f => f.Plan!.AgencyId == agencyId && f.Plan.RocYear == rocYear && f.SubItemCode != "0")
             .Select(f => f.SubItemCode).Distinct().ToListAsync(ct)).ToHashSet();
 
-    /// <summary>How many active subordinates the agency has in the year, and how many of them have no accepted results yet.</summary>
+    /// <summary>
+    /// How many active subordinates the agency has in the year, and how many of them have neither
+    /// accepted results nor a waived obligation to submit them (免辦: nothing to forward).
+    /// </summary>
     internal static async Task<(int Total, int Pending)> PendingSubordinatesAsync(AppDbContext db, int agencyId, int rocYear, CancellationToken ct)
     {
         var year = RocCalendar.ToGregorianYear(rocYear);
         var subordinates = (await db.Agencies.AsNoTracking().Where(a => a.ParentId == agencyId).ToListAsync(ct))
             .Where(a => a.IsActiveIn(year)).Select(a => a.Id).ToList();
         var accepted = await db.AnnualResults
-            .CountAsync(r => r.RocYear == rocYear && r.Status == ResultsStatus.Accepted && subordinates.Contains(r.AgencyId), ct);
-        return (subordinates.Count, subordinates.Count - accepted);
+            .Where(r => r.RocYear == rocYear && r.Status == ResultsStatus.Accepted && subordinates.Contains(r.AgencyId))
+            .Select(r => r.AgencyId).ToListAsync(ct);
+        var waived = await db.Obligations
+            .Where(o => o.RocYear == rocYear && o.Kind == ObligationKind.ResultsToParent && o.Resolution == ObligationResolution.Waived && subordinates.Contains(o.AgencyId))
+            .Select(o => o.AgencyId).ToListAsync(ct);
+        var settled = accepted.Concat(waived).ToHashSet();
+        return (subordinates.Count - waived.Except(accepted).Count(), subordinates.Count(id => !settled.Contains(id)));
     }
 
     private async Task<string?> CompletenessAsync(AppDbContext db, AnnualResults results, CancellationToken ct)

@@ -132,4 +132,21 @@ public class ResultsServiceTests : IAsyncLifetime
         Assert.Equal([ResultsMessages.NotEditable], (await _h.FillAsync(Bureau, "finance.coordinator", "改寫")).Errors);
         Assert.Equal("執行成果已提送研考會（114/01/08）", (await ResultsObligationAsync(Bureau)).Evidence);
     }
+
+    [Fact]
+    public async Task ChangeStatusAsync_SubordinateWhoseResultsAreWaived_DoesNotHoldTheForwardingBack()
+    {
+        await _h.FillAsync(TaxOffice, "tax.coordinator");
+        await _h.ActAsync(TaxOffice, ResultsAction.Submit, "tax.coordinator");
+        await _h.ActAsync(TaxOffice, ResultsAction.Accept, "finance.head");
+        await _h.FillAsync(Bureau, "finance.coordinator");
+        Assert.Equal([ResultsMessages.SubordinatesPending], (await _h.ActAsync(Bureau, ResultsAction.Submit, "finance.coordinator")).Errors);
+        var pawnshop = await ResultsObligationAsync(Pawnshop);
+        Assert.True((await _h.Schedule.Obligations.WaiveAsync(pawnshop.Id, new WaiveInput { Reason = "本年度併入財政局辦理" }, "reviewer")).Succeeded);
+
+        var forwarded = await _h.ActAsync(Bureau, ResultsAction.Submit, "finance.coordinator");
+
+        Assert.True(forwarded.Succeeded, string.Join(", ", forwarded.Errors));
+        Assert.Equal("執行成果已彙送研考會，含所屬1機關（114/01/08）", (await ResultsObligationAsync(Bureau)).Evidence);
+    }
 }
