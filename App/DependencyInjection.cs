@@ -124,6 +124,7 @@ public static class DependencyInjection
         app.MapCoverageEndpoints();
         app.MapScheduleEndpoints();
         app.MapPhoneTestEndpoints();
+        app.MapResultsEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -16,6 +16,7 @@ using HighServiceDashboard.Infrastructure.Jobs;
 using HighServiceDashboard.Infrastructure.Mail;
 using HighServiceDashboard.Infrastructure.PhoneTests;
 using HighServiceDashboard.Infrastructure.Programme;
+using HighServiceDashboard.Infrastructure.Results;
 using HighServiceDashboard.Infrastructure.Schedule;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -60,6 +61,11 @@ public static class DependencyInjection
         builder.Services.AddSingleton<PhoneRubricService>();
         builder.Services.AddSingleton<PhoneTestService>();
         builder.Services.AddSingleton<PhoneTestQueries>();
+        builder.Services.Configure<ResultsOptions>(builder.Configuration.GetSection(ResultsOptions.Section));
+        builder.Services.AddSingleton(new ResultsFileStore(Path.Combine(builder.Configuration["Storage:DataFolder"] ?? "data", "results")));
+        builder.Services.AddSingleton<ResultsService>();
+        builder.Services.AddSingleton<ResultsQueries>();
+        builder.Services.AddSingleton<ResultsExport>();
 
         return builder;
     }

@@ -7,6 +7,7 @@ using HighServiceDashboard.App.Components.Pages.Coverage;
 using HighServiceDashboard.App.Components.Pages.Frameworks;
 using HighServiceDashboard.App.Components.Pages.PhoneTests;
 using HighServiceDashboard.App.Components.Pages.Plans;
+using HighServiceDashboard.App.Components.Pages.Results;
 using HighServiceDashboard.App.Components.Pages.Schedule;
 using HighServiceDashboard.App.Components.Pages.Years;
 
@@ -60,6 +61,8 @@ public static class PageCatalog
         new("/phone-tests/rubric", typeof(PhoneRubricEditor), "/phone-tests/rubric"),
         new("/phone-tests/agencies/{Id:int}", typeof(PhoneTestAgency), "/phone-tests/agencies/{agency:高雄市政府財政局}"),
         new("/phone-tests/follow-ups/{Id:int}", typeof(PhoneFollowUpPage), "/phone-tests/follow-ups/{followup:高雄市稅捐稽徵處}"),
+        new("/results", typeof(ResultsList), "/results?year=113"),
+        new("/results/agencies/{Id:int}", typeof(ResultsPage), "/results/agencies/{agency:高雄市政府財政局}?year=113"),
         new("/not-found", typeof(NotFound), "/not-found"),
         new("/Error", typeof(Error), "/Error"),
     ];

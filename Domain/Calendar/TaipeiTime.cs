@@ -9,5 +9,8 @@ public static class TaipeiTime
 
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.Now().DateTime);
 
+    /// <summary>The day in Taipei of a moment.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+
     public static int CurrentRocYear(this TimeProvider clock) => RocCalendar.ToRocYear(clock.Today().Year);
 }

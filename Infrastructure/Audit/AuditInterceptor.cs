@@ -5,6 +5,7 @@ using HighServiceDashboard.Domain.Audit;
 using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
+using HighServiceDashboard.Domain.Results;
 using HighServiceDashboard.Domain.Schedule;
 using HighServiceDashboard.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         typeof(Milestone), typeof(AgencyContact), typeof(Obligation),
         typeof(AppUser),
         typeof(PhoneTest), typeof(PhoneTestScore), typeof(PhoneTestFault), typeof(PhoneFollowUp), typeof(PhoneRubric), typeof(RubricItem), typeof(PhoneFault),
+        typeof(AnnualResults), typeof(ResultItem), typeof(ResultsAttachment), typeof(ResultsStatusChange),
     ];
 
     /// <summary>Fields never written to the log (secrets, file bodies).</summary>
@@ -187,8 +189,15 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         AppUser u => u.AgencyId,
         PhoneTest t => t.AgencyId,
         PhoneFollowUp f => f.AgencyId,
+        ResultItem i => ResultsAgency(entry.Context, i.ResultsId),
+        ResultsAttachment a => ResultsAgency(entry.Context, a.ResultsId),
+        ResultsStatusChange c => ResultsAgency(entry.Context, c.ResultsId),
         _ => entry.Metadata.FindProperty("AgencyId") is { } prop ? entry.Property(prop.Name).CurrentValue as int? : null,
     };
+
+    /// <summary>The results' rows carry no agency of their own: the results they belong to, loaded in the same context, do.</summary>
+    private static int? ResultsAgency(DbContext context, int resultsId) =>
+        context.ChangeTracker.Entries<AnnualResults>().FirstOrDefault(r => r.Entity.Id == resultsId)?.Entity.AgencyId;
 
     private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
         JsonSerializer.Serialize(

@@ -3,6 +3,7 @@ using HighServiceDashboard.Domain.Frameworks;
 using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
+using HighServiceDashboard.Domain.Results;
 using HighServiceDashboard.Domain.Schedule;
 using HighServiceDashboard.Domain.Audit;
 using HighServiceDashboard.Infrastructure.Identity;
@@ -72,6 +73,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<PhoneFollowUp> PhoneFollowUps => Set<PhoneFollowUp>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AnnualResults> AnnualResults => Set<AnnualResults>();
+
+    public DbSet<ResultItem> ResultItems => Set<ResultItem>();
+
+    public DbSet<ResultsAttachment> ResultsAttachments => Set<ResultsAttachment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

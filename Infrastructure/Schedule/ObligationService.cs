@@ -91,7 +91,7 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
         await SyncCommitmentsAsync(plan.AgencyId, plan.RocYear, CommitmentPlanner.FromPlan(plan.FocusPoints).Select(c => (c.Text, c.Cadence, c.UnitName)), ct);
         if (plan.StatusChanges.Where(c => c.To == PlanStatus.Submitted).MinBy(c => c.At) is { } submitted)
         {
-            await FulfilAsync(ObligationKind.PlanSubmission, plan.AgencyId, plan.RocYear, $"計畫已提送（{RocCalendar.FormatDate(TaipeiDay(submitted.At))}）", submitted.At, submitted.By, ct);
+            await FulfilAsync(ObligationKind.PlanSubmission, plan.AgencyId, plan.RocYear, $"計畫已提送（{RocCalendar.FormatDate(TaipeiTime.DayOf(submitted.At))}）", submitted.At, submitted.By, ct);
         }
 
         if (parentId is { } parent)
@@ -122,10 +122,8 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
         }
 
         var last = approvals.MaxBy(a => a.At)!;
-        await FulfilAsync(ObligationKind.SubordinatePlanReview, parentId, rocYear, $"所屬機關工作計畫均已核定（{RocCalendar.FormatDate(TaipeiDay(last.At))}）", last.At, last.By, ct);
+        await FulfilAsync(ObligationKind.SubordinatePlanReview, parentId, rocYear, $"所屬機關工作計畫均已核定（{RocCalendar.FormatDate(TaipeiTime.DayOf(last.At))}）", last.At, last.By, ct);
     }
-
-    private static DateOnly TaipeiDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TaipeiTime.Zone).DateTime);
 
     private static async Task<int> ApplyAsync(AppDbContext db, int rocYear, IReadOnlyList<PlannedObligation> planned, List<Obligation> existing, CancellationToken ct)
     {

@@ -2,9 +2,11 @@ using System.Net;
 using HighServiceDashboard.App.Components;
 using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
+using HighServiceDashboard.Domain.Results;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.PhoneTests;
 using HighServiceDashboard.Infrastructure.Plans;
+using HighServiceDashboard.Infrastructure.Results;
 using HighServiceDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,8 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     public Dictionary<string, int> Agencies { get; } = [];
 
     public Dictionary<string, int> FollowUps { get; } = [];
+
+    public Dictionary<string, int> Attachments { get; } = [];
 
     private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -67,6 +71,11 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             }
 
             FollowUps[key] = await db.PhoneFollowUps.Where(f => f.AgencyId == id).Select(f => f.Id).SingleAsync();
+
+            // An evidence file of the agency's results of 113, under the marked focus point's sub-item.
+            var attachment = await Factory.Services.GetRequiredService<ResultsService>()
+                .AddAttachmentAsync(id, 113, "1.1", AttachmentKind.Evidence, "evidence.pdf", "%PDF-1.4 evidence"u8.ToArray(), "fixture");
+            Attachments[key] = attachment.Id ?? throw new InvalidOperationException(string.Join(", ", attachment.Errors));
         }
     }
 
@@ -96,6 +105,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         .Replace("{followup:own}", FollowUps["own"].ToString(), StringComparison.Ordinal)
         .Replace("{followup:sub}", FollowUps["sub"].ToString(), StringComparison.Ordinal)
         .Replace("{followup:other}", FollowUps["other"].ToString(), StringComparison.Ordinal)
+        .Replace("{attachment:own}", Attachments["own"].ToString(), StringComparison.Ordinal)
+        .Replace("{attachment:sub}", Attachments["sub"].ToString(), StringComparison.Ordinal)
+        .Replace("{attachment:other}", Attachments["other"].ToString(), StringComparison.Ordinal)
         .Replace("{agency:own}", Agencies["own"].ToString(), StringComparison.Ordinal)
         .Replace("{agency:sub}", Agencies["sub"].ToString(), StringComparison.Ordinal)
         .Replace("{agency:other}", Agencies["other"].ToString(), StringComparison.Ordinal);
@@ -182,6 +194,8 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ("/account/password", Guard.SignedIn, ["/account/password"]),
         ("/admin/accounts", Guard.Admin, ["/admin/accounts"]),
         ("/audit", Guard.Commission, ["/audit"]),
+        ("/results", Guard.SignedIn, ["/results?year=113"]),
+        ("/results/agencies/{Id:int}", Guard.ReadsAgency, ["/results/agencies/{agency:*}?year=113"]),
         ("/not-found", Guard.Open, ["/not-found"]),
         ("/Error", Guard.Open, ["/Error"]),
         // Endpoints beside the pages.
@@ -191,6 +205,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ("GET /coverage/{year:int}.csv", Guard.SignedIn, ["/coverage/113.csv"]),
         ("GET /coverage/agencies/{id:int}/{year:int}.xlsx", Guard.ReadsAgency, ["/coverage/agencies/{agency:*}/113.xlsx"]),
         ("GET /api/coverage/{year:int}", Guard.Open, ["/api/coverage/113"]),
+        ("GET /results/attachments/{id:int}", Guard.ReadsAgency, ["/results/attachments/{attachment:*}"]),
+        ("GET /results/agencies/{id:int}/{year:int}.docx", Guard.ReadsAgency, ["/results/agencies/{agency:*}/113.docx"]),
+        ("GET /results/agencies/{id:int}/{year:int}.xlsx", Guard.ReadsAgency, ["/results/agencies/{agency:*}/113.xlsx"]),
         ("GET /phone-tests/template.{format}", Guard.Commission, ["/phone-tests/template.csv?year=113&round=FirstHalf"]),
     ];
 
@@ -318,5 +335,31 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
             Assert.DoesNotContain("高雄市政府工務局", text);
             Assert.DoesNotContain("高雄市鳥松區公所", text);
         }
+    }
+
+    [Fact]
+    public async Task ResultsAttachment_Download_ServesTheStoredTypeAsAnAttachmentTheBrowserDoesNotSniff()
+    {
+        var head = await fixture.ClientAsync("finance.head");
+
+        using var response = await head.GetAsync($"/results/attachments/{fixture.Attachments["sub"]}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("evidence.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("%PDF-1.4 evidence", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ResultsAttachment_Stored_IsInTheAuditLogWithItsAgency()
+    {
+        await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        var audited = await db.AuditEntries.Where(e => e.EntityType == nameof(ResultsAttachment)).Select(e => e.AgencyId).ToListAsync();
+
+        Assert.Contains(fixture.Agencies["sub"], audited);
+        Assert.Contains(nameof(AnnualResults), await db.AuditEntries.Select(e => e.EntityType).Distinct().ToListAsync());
     }
 }

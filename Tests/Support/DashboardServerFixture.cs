@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 using HighServiceDashboard.App.Components;
 using HighServiceDashboard.Domain.PhoneTests;
+using HighServiceDashboard.Domain.Results;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Jobs;
 using HighServiceDashboard.Infrastructure.PhoneTests;
 using HighServiceDashboard.Infrastructure.Plans;
+using HighServiceDashboard.Infrastructure.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,27 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
         await LoadSamplePlansAsync();
         await RaiseAlertsAsync();
         await RecordPhoneTestsAsync();
+        await WriteResultsAsync();
+    }
+
+    /// <summary>The Finance Bureau's results of 113 written and with a file, where its sample plan is loaded, so that the results page shows them.</summary>
+    private async Task WriteResultsAsync()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var bureau = await db.Agencies.Where(a => a.Name == "高雄市政府財政局").Select(a => a.Id).SingleAsync();
+        if (await _factory.Services.GetRequiredService<ResultsQueries>().GetAsync(bureau, 113) is not { HasPlan: true } view)
+        {
+            return;
+        }
+
+        var results = _factory.Services.GetRequiredService<ResultsService>();
+        var input = new ResultsContentInput { Summary = "本局113年度各項服務措施均依計畫完成。", Items = view.Items.ToDictionary(i => i.Code, i => $"{i.Text}：已完成") };
+        var saved = await results.SaveAsync(bureau, 113, view.Version, input, "fixture");
+        var file = await results.AddAttachmentAsync(bureau, 113, view.Items.First().Code, AttachmentKind.Evidence, "佐證資料.pdf", SampleFiles.Pdf, "fixture");
+        if (!saved.Succeeded || !file.Succeeded)
+        {
+            throw new InvalidOperationException($"The sample results did not store: {string.Join(", ", saved.Errors.Concat(file.Errors))}");
+        }
     }
 
     /// <summary>

@@ -1,14 +1,13 @@
-using HighServiceDashboard.App.Components.Shared;
 using HighServiceDashboard.Domain.Programme;
 using Microsoft.AspNetCore.Components;
 
-namespace HighServiceDashboard.App.Components.Pages.Coverage.Components;
+namespace HighServiceDashboard.App.Components.Shared;
 
 /// <summary>
-/// A coverage page: bound to the selected year, and a link that names one (<c>?year=113</c>, from
+/// A page bound to the selected year, and a link that names one (<c>?year=113</c>, from
 /// an export, the README or another page) moves the year selector there once.
 /// </summary>
-public abstract class CoverageYearPage : YearBoundComponent
+public abstract class YearQueryPage : YearBoundComponent
 {
     [SupplyParameterFromQuery(Name = "year")]
     public int? QueryYear { get; set; }
