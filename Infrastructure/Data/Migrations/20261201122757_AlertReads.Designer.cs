@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HighServiceDashboard.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201114737_AlertReads")]
+    [Migration("20261201122757_AlertReads")]
     partial class AlertReads
     {
         /// <inheritdoc />
@@ -759,6 +759,183 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.ToTable("ProgrammeYears");
                 });
 
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.AnnualResults", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RocYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SubmitsAwardApplication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "RocYear")
+                        .IsUnique();
+
+                    b.HasIndex("RocYear", "Status");
+
+                    b.ToTable("AnnualResults");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.ResultItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Achievement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubItemCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultsId", "SubItemCode")
+                        .IsUnique();
+
+                    b.ToTable("ResultItems");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.ResultsAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubItemCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultsId");
+
+                    b.ToTable("ResultsAttachments");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.ResultsStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultsId");
+
+                    b.ToTable("ResultsStatusChange");
+                });
+
             modelBuilder.Entity("HighServiceDashboard.Domain.Schedule.AgencyContact", b =>
                 {
                     b.Property<int>("Id")
@@ -1445,6 +1622,44 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.AnnualResults", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.ResultItem", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Results.AnnualResults", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ResultsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.ResultsAttachment", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Results.AnnualResults", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ResultsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.ResultsStatusChange", b =>
+                {
+                    b.HasOne("HighServiceDashboard.Domain.Results.AnnualResults", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("ResultsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HighServiceDashboard.Domain.Schedule.AgencyContact", b =>
                 {
                     b.HasOne("HighServiceDashboard.Domain.Agencies.Agency", null)
@@ -1596,6 +1811,15 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                     b.Navigation("StatusChanges");
 
                     b.Navigation("Unplaced");
+                });
+
+            modelBuilder.Entity("HighServiceDashboard.Domain.Results.AnnualResults", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("HighServiceDashboard.Domain.Schedule.Alert", b =>
