@@ -79,7 +79,7 @@ public sealed class PageAccess(CurrentUser user, AccessService access, ILogger<P
         if (who.Role == Role.UnitStaff)
         {
             var unit = who.UnitId is { } id ? await access.UnitNameAsync(id) : null;
-            return new AlertScope(new HashSet<int> { who.AgencyId }, unit ?? "\0") { Reader = who.UserId };
+            return new AlertScope(new HashSet<int> { who.AgencyId }, unit ?? AlertScope.NoUnit) { Reader = who.UserId };
         }
 
         return new AlertScope((await PolicyAsync()).ReadableAgencies(who)) { Reader = who.UserId };

@@ -65,8 +65,10 @@ public sealed class AccessPolicy
 
     /// <summary>Staff edit the focus points and results of their own unit in their own agency.</summary>
     public bool CanEditUnitContent(Principal who, int agencyId, IEnumerable<int> unitIds) =>
-        CanEditAgencyContent(who, agencyId)
-        || (who.Role == Role.UnitStaff && agencyId == who.AgencyId && who.UnitId is { } unit && unitIds.Contains(unit));
+        CanEditAgencyContent(who, agencyId) || (CanEditOwnUnitParts(who, agencyId) && unitIds.Contains(who.UnitId!.Value));
+
+    /// <summary>Opening the agency's plan to edit: all of it, or (staff) the points of their unit.</summary>
+    public bool CanEditSomeOfPlan(Principal who, int agencyId) => CanEditAgencyContent(who, agencyId) || CanEditOwnUnitParts(who, agencyId);
 
     /// <summary>Staff with a unit edit the parts of their agency's plan and results that name their unit.</summary>
     public static bool CanEditOwnUnitParts(Principal who, int agencyId) =>

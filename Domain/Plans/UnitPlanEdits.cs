@@ -11,9 +11,12 @@ public static class UnitPlanEdits
     /// The first rule the edit breaks, as a <see cref="PlanMessages"/> key, or null when the edit
     /// stays inside the unit's points. Points are matched by their id; a point without one is new.
     /// </summary>
+    /// <summary>Whether the point is the unit's: it names the unit among its units.</summary>
+    public static bool NamesUnit(FocusPointInput point, Func<string, bool> isOwnUnit) => point.UnitNames.Any(isOwnUnit);
+
     public static string? Check(PlanContentInput before, PlanContentInput after, Func<string, bool> isOwnUnit)
     {
-        bool NamesUnit(FocusPointInput point) => point.UnitNames.Any(isOwnUnit);
+        bool NamesUnit(FocusPointInput point) => UnitPlanEdits.NamesUnit(point, isOwnUnit);
 
         var titleChanged = !string.IsNullOrWhiteSpace(after.Title) && after.Title.Trim() != (before.Title ?? "").Trim();
         if (titleChanged

@@ -18,7 +18,10 @@ public sealed record AgencyDetail(
     DateOnly? RetiredOn,
     AgencyNode? Parent,
     IReadOnlyList<UnitRow> Units,
-    IReadOnlyList<AgencyNode> Subordinates);
+    IReadOnlyList<AgencyNode> Subordinates)
+{
+    public string DisplayName(bool english) => english && !string.IsNullOrWhiteSpace(NameEn) ? NameEn : Name;
+}
 
 public sealed record UnitRow(int Id, string Name, DateOnly? RetiredOn);
 

@@ -64,13 +64,7 @@ public sealed class WorkSummaryQueries(IDbContextFactory<AppDbContext> contextFa
             .ToList();
         var late = pending.Count(o => o.State == ObligationState.Late);
         var soon = pending.Count(o => o.State != ObligationState.Late && o.DueOn.DayNumber - today.DayNumber <= WorkSummary.SoonDays);
-        var next = pending
-            .OrderBy(o => o.State == ObligationState.Late ? 0 : 1)
-            .ThenByDescending(o => o.DaysLate)
-            .ThenBy(o => o.DueOn)
-            .ThenBy(o => o.AgencyId)
-            .Take(take)
-            .ToList();
+        var next = ObligationQueries.Order(pending).Take(take).ToList();
 
         return new WorkSummary(agencyIds.Count, byStatus, agencyIds.Count - byStatus.Values.Sum(), late, soon, next);
     }

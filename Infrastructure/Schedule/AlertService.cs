@@ -30,6 +30,9 @@ public sealed record AlertFilter(bool UnreadOnly = false, AlertKind? Kind = null
 /// </summary>
 public sealed record AlertScope(IReadOnlySet<int>? Agencies, string? UnitName = null, bool LateOnly = false)
 {
+    /// <summary>A unit name no obligation has: staff without a unit see nothing of a unit's.</summary>
+    public const string NoUnit = "\0";
+
     /// <summary>The person whose reading counts (their account id); without one, read is shared.</summary>
     public string? Reader { get; init; }
 

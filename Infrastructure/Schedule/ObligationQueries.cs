@@ -22,6 +22,8 @@ public sealed record ObligationRow(
     string? WaiverReason,
     int DaysLate)
 {
+    public string AgencyDisplayName(bool english) => english && !string.IsNullOrWhiteSpace(AgencyNameEn) ? AgencyNameEn : AgencyName;
+
     /// <summary>An obligation (with its agency loaded) as it stands on <paramref name="today"/>.</summary>
     public static ObligationRow Of(Obligation o, DateOnly today) => new(
         o.Id, o.AgencyId, o.Agency!.Name, o.Agency.NameEn, o.RocYear, o.Kind, o.Title, o.UnitName, o.OpensOn, o.DueOn,
@@ -53,7 +55,8 @@ public sealed class ObligationQueries(IDbContextFactory<AppDbContext> contextFac
         return rows.Select(o => ObligationRow.Of(o, today)).ToList();
     }
 
-    private static List<ObligationRow> Order(List<ObligationRow> rows) =>
+    /// <summary>Most urgent first: late (longest late first), then pending by due date, then settled.</summary>
+    internal static List<ObligationRow> Order(List<ObligationRow> rows) =>
         rows.OrderBy(r => r.State == ObligationState.Late ? 0 : r.State is ObligationState.Open or ObligationState.NotYetOpen ? 1 : 2)
             .ThenByDescending(r => r.State == ObligationState.Late ? r.DaysLate : 0)
             .ThenBy(r => r.DueOn).ThenBy(r => r.AgencyId).ThenBy(r => r.Id).ToList();

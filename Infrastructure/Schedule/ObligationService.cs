@@ -213,8 +213,7 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
         {
             if (pending.Remove((item.AgencyId, item.Key), out var o))
             {
-                Settle(o, ObligationResolution.Done, item.At, item.By ?? "system");
-                o.Evidence = item.Evidence.Length > 500 ? item.Evidence[..500] : item.Evidence;
+                SettleDone(o, item.Evidence, item.At, item.By);
                 settled++;
             }
         }
@@ -241,8 +240,7 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
             .ToList();
         foreach (var o in due)
         {
-            Settle(o, ObligationResolution.Done, at, by ?? "system");
-            o.Evidence = evidence.Length > 500 ? evidence[..500] : evidence;
+            SettleDone(o, evidence, at, by);
         }
 
         await db.SaveChangesAsync(ct);
@@ -309,6 +307,13 @@ public sealed class ObligationService(IDbContextFactory<AppDbContext> contextFac
         o.Resolution = resolution;
         o.ResolvedAt = at;
         o.ResolvedBy = by;
+    }
+
+    /// <summary>Done by a record of the system (a test, a submission), which it names as evidence (cut to the column's 500).</summary>
+    private static void SettleDone(Obligation o, string evidence, DateTimeOffset at, string? by)
+    {
+        Settle(o, ObligationResolution.Done, at, by ?? "system");
+        o.Evidence = evidence.Length > 500 ? evidence[..500] : evidence;
     }
 }
 

@@ -98,7 +98,7 @@ public partial class PlanEditor
     private bool MayChange(FocusPointInput point) => !_right.IsUnitOnly || _ownPoints.Contains(point);
 
     private bool NamesOwnUnit(FocusPointInput point) =>
-        point.UnitNames.Any(n => UnitNames.Normalize(n) == UnitNames.Normalize(_right.UnitName!));
+        UnitPlanEdits.NamesUnit(point, n => UnitNames.Normalize(n) == UnitNames.Normalize(_right.UnitName!));
 
     private void Add(string code)
     {

@@ -1,5 +1,6 @@
 using HighServiceDashboard.Domain.Schedule;
 using Microsoft.Extensions.Localization;
+using HighServiceDashboard.App.Components.Shared;
 using MudBlazor;
 
 namespace HighServiceDashboard.App.Components.Pages.Schedule;
@@ -16,6 +17,14 @@ public static class ScheduleLabels
         ObligationState.Waived => Icons.Material.Filled.DoNotDisturbOn,
         ObligationState.Open => Icons.Material.Filled.PendingActions,
         _ => Icons.Material.Filled.Schedule,
+    };
+
+    /// <summary>The badge tone of a state: late an error, open in progress, the rest neutral.</summary>
+    public static StatusTone StateTone(ObligationState state) => state switch
+    {
+        ObligationState.Late => StatusTone.Error,
+        ObligationState.Open => StatusTone.Info,
+        _ => StatusTone.Neutral,
     };
 
     public static Color StateColor(ObligationState state) => state switch
