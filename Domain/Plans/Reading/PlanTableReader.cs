@@ -20,6 +20,7 @@ internal sealed partial class PlanTableReader
     private int _lastItemColumn = -1;
     private int? _unitColumn;
     private int? _pillarColumn;
+    private int? _focusColumn;
     private Pillar? _pillar;
     private Group? _group;
     private bool _pendingLabel;
@@ -45,8 +46,9 @@ internal sealed partial class PlanTableReader
 
     public void Read()
     {
-        var dataRows = SkipHeaders(out var hasUnitsHeader);
-        InferLayout(dataRows, hasUnitsHeader);
+        var dataRows = SkipHeaders(out var hasUnitsHeader, out var headerRoles);
+        dataRows = TableLayout.Normalise(dataRows);
+        InferLayout(dataRows, hasUnitsHeader, headerRoles);
         foreach (var row in dataRows)
         {
             ReadRow(row);
@@ -64,9 +66,11 @@ internal sealed partial class PlanTableReader
         Other,
     }
 
-    private List<PlanRow> SkipHeaders(out bool hasUnitsHeader)
+    private List<PlanRow> SkipHeaders(out bool hasUnitsHeader, out IReadOnlyList<PlanRow> headers)
     {
         hasUnitsHeader = false;
+        var headerRows = new List<PlanRow>();
+        headers = headerRows;
         var sawHeader = false;
         var data = new List<PlanRow>();
         foreach (var row in _rows)
@@ -75,6 +79,7 @@ internal sealed partial class PlanTableReader
             if (texts.Count > 0 && texts.Any(t => HeaderWord().IsMatch(t)) && texts.All(t => t.Length <= 14 && Kind(t) is not (CellKind.Pillar or CellKind.SubItem or CellKind.Preamble)))
             {
                 sawHeader = true;
+                headerRows.Add(row);
                 hasUnitsHeader |= texts.Any(t => UnitsHeader().IsMatch(t));
                 OtherText.Add(new SourceText(row.Line, string.Join(" ", texts)));
                 continue;
@@ -92,21 +97,24 @@ internal sealed partial class PlanTableReader
         return data;
     }
 
-    private void InferLayout(List<PlanRow> rows, bool hasUnitsHeader)
+    private void InferLayout(List<PlanRow> rows, bool hasUnitsHeader, IReadOnlyList<PlanRow> headers)
     {
         var itemCounts = new Dictionary<int, int>();
         var pillarCounts = new Dictionary<int, int>();
         var unitCounts = new Dictionary<int, int>();
         var filled = new Dictionary<int, int>();
+        var lengths = new Dictionary<int, int>();
         foreach (var cell in rows.SelectMany(r => r.Cells))
         {
             var text = TextNormalizer.CleanLine(cell.Text);
-            if (TextNormalizer.Key(text).Length == 0)
+            var key = TextNormalizer.Key(text);
+            if (key.Length == 0)
             {
                 continue;
             }
 
             Increment(filled, cell.Column);
+            lengths[cell.Column] = lengths.GetValueOrDefault(cell.Column) + key.Length;
             var kind = Kind(TextNormalizer.Fold(text));
             if (kind is CellKind.Pillar or CellKind.SubItem or CellKind.Preamble or CellKind.Label)
             {
@@ -124,23 +132,43 @@ internal sealed partial class PlanTableReader
             }
         }
 
-        // Item columns: where at least a fifth of the cells cite pillars or sub-items.
-        var itemColumns = itemCounts.Where(kv => kv.Value >= 2 && kv.Value * 5 >= filled[kv.Key]).Select(kv => kv.Key).ToList();
-        _lastItemColumn = itemColumns.Count > 0 ? itemColumns.Max() : -1;
-        _firstItemColumn = itemColumns.Count > 0 ? itemColumns.Min() : 0;
+        // The header names the columns when it is as wide as the rows under it; the content decides
+        // otherwise (a header of three cells over rows of six, as Word's text export gives).
+        var named = TableLayout.HeaderRoles(headers, rows);
         _pillarColumn = pillarCounts.Count > 0 ? pillarCounts.MaxBy(kv => kv.Value).Key : null;
-        if (hasUnitsHeader)
+        double Share(Dictionary<int, int> counts, int column) => (double)counts.GetValueOrDefault(column) / Math.Max(1, filled.GetValueOrDefault(column));
+
+        // The units column: named so, or cells mostly unit lists while some other column is not.
+        var namedUnits = named.Where(kv => kv.Value == ColumnRole.Units && filled.ContainsKey(kv.Key)).Select(kv => (int?)kv.Key).FirstOrDefault();
+        if (namedUnits is not null)
         {
-            // The units column: cells mostly unit lists. Some other column after the items must not
-            // be, or it is the focus column that happens to be short (and units may come before it).
-            var after = filled.Keys.Where(c => c > _lastItemColumn).ToList();
-            var share = after.ToDictionary(c => c, c => (double)unitCounts.GetValueOrDefault(c) / filled[c]);
-            var candidates = after.Where(c => share[c] >= 0.5).ToList();
-            if (candidates.Count > 0 && after.Any(c => share[c] < 0.5))
+            _unitColumn = namedUnits;
+        }
+        else if (hasUnitsHeader)
+        {
+            var candidates = filled.Keys.Where(c => filled[c] >= 2 && Share(unitCounts, c) >= 0.5).ToList();
+            if (candidates.Count > 0 && filled.Keys.Any(c => !candidates.Contains(c) && Share(unitCounts, c) < 0.5))
             {
-                _unitColumn = candidates.OrderByDescending(c => share[c]).ThenByDescending(c => c).First();
+                _unitColumn = candidates.OrderByDescending(c => Share(unitCounts, c)).ThenByDescending(c => c).First();
             }
         }
+
+        // The focus column: named so, or the one holding most of the text among those that are not
+        // mostly items (a sub-item may open a focus cell; that does not make it an item column).
+        var namedFocus = named.Where(kv => kv.Value == ColumnRole.Focus && filled.ContainsKey(kv.Key)).Select(kv => (int?)kv.Key).FirstOrDefault();
+        var others = filled.Keys.Where(c => c != _unitColumn).ToList();
+        int? focus = namedFocus;
+        if (focus is null && others.Count > 0)
+        {
+            var notItems = others.Where(c => Share(itemCounts, c) < 0.5).ToList();
+            focus = (notItems.Count > 0 ? notItems : others).OrderByDescending(c => lengths.GetValueOrDefault(c)).ThenBy(c => c).First();
+        }
+
+        // Item columns lie before the focus column; a first column of row numbers (項次) is not one.
+        var itemColumns = filled.Keys.Where(c => c < (focus ?? int.MaxValue) && c != _unitColumn && itemCounts.GetValueOrDefault(c) >= 1).ToList();
+        _lastItemColumn = focus is { } f ? f - 1 : (itemColumns.Count > 0 ? itemColumns.Max() : -1);
+        _firstItemColumn = itemColumns.Count > 0 ? itemColumns.Min() : 0;
+        _focusColumn = focus;
     }
 
     private static void Increment(Dictionary<int, int> counts, int key) => counts[key] = counts.GetValueOrDefault(key) + 1;
@@ -174,11 +202,34 @@ internal sealed partial class PlanTableReader
     private void ReadRow(PlanRow row)
     {
         var cells = row.Cells.Where(c => TextNormalizer.Key(c.Text).Length > 0 || TextNormalizer.Clean(c.Text).Length > 0).ToList();
-        var itemCells = cells.Where(c => c.Column <= _lastItemColumn).ToList();
+        var itemCells = cells.Where(c => c.Column <= _lastItemColumn && c.Column != _unitColumn).ToList();
         // Columns after the units (a schedule, 預定期程) stay with the focus point's text.
         var focusCells = cells.Where(c => c.Column > _lastItemColumn && c.Column != _unitColumn).ToList();
         var unitCells = cells.Where(c => c.Column == _unitColumn).ToList();
         var groupsBefore = _groups.Count;
+
+        // A units cell is never a focus point: a row shifted by a missing cell puts its units where
+        // the focus text stands.
+        if (unitCells.Count == 0 && _unitColumn is not null && focusCells.Count >= 2 && UnitSplitter.LooksLikeUnits(focusCells[^1].Text))
+        {
+            unitCells.Add(focusCells[^1]);
+            focusCells.RemoveAt(focusCells.Count - 1);
+        }
+
+        // The sub-item written at the top of the focus cell, before the focus points: read it as the
+        // item it is, and the rest of the cell as the focus.
+        if (focusCells.Count > 0 && SplitLeadingItem(focusCells[0].Text) is { } lead)
+        {
+            itemCells.Add(new PlanCell(lead.Item, focusCells[0].Line, Math.Max(_firstItemColumn, 0)));
+            if (lead.Remainder.Length > 0)
+            {
+                focusCells[0] = focusCells[0] with { Text = lead.Remainder };
+            }
+            else
+            {
+                focusCells.RemoveAt(0);
+            }
+        }
 
         for (var i = 0; i < itemCells.Count; i++)
         {
@@ -356,6 +407,55 @@ internal sealed partial class PlanTableReader
         // points are placed by what they say.
         StartGroup(text, cell.Line, labelled: false);
         return true;
+    }
+
+    /// <summary>
+    /// The framework sub-item's text opening a focus cell ("(一)建立業務標準作業流程…作業方式。" then the
+    /// points): the prefix, up to a line break, a full stop or a space, that is nearly all sub-item and
+    /// holds most of it. Null when the cell does not open so.
+    /// </summary>
+    private (string Item, string Remainder)? SplitLeadingItem(string raw)
+    {
+        var soft = TextNormalizer.Soft(raw);
+        if (soft.Length < 8)
+        {
+            return null;
+        }
+
+        var folded = TextNormalizer.Fold(soft);
+        var labelled = SubLabel().IsMatch(folded);
+        var limit = Math.Min(soft.Length, 400);
+        (int Cut, double Coverage)? best = null;
+        for (var i = 4; i <= limit; i++)
+        {
+            var atEnd = i == soft.Length;
+            var cut = atEnd || soft[i] is '\n' or ' ' || (i > 0 && soft[i - 1] is '。' or '；' && !atEnd);
+            if (!cut)
+            {
+                continue;
+            }
+
+            var prefix = soft[..i];
+            var match = _matcher.MatchSubItem(TextNormalizer.Fold(prefix), _pillar, labelled);
+            if (match is null || match.Containment < 0.75 || match.Coverage < (labelled ? 0.3 : 0.5))
+            {
+                continue;
+            }
+
+            if (best is null || match.Coverage > best.Value.Coverage + 0.01)
+            {
+                best = (i, match.Coverage);
+            }
+        }
+
+        if (best is not { } chosen)
+        {
+            return null;
+        }
+
+        var item = soft[..chosen.Cut].Trim();
+        var rest = soft[chosen.Cut..].Trim();
+        return (item, rest);
     }
 
     private void SetPillar(Pillar pillar, string text, int line)
