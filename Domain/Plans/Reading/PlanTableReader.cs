@@ -138,6 +138,20 @@ internal sealed partial class PlanTableReader
         _pillarColumn = pillarCounts.Count > 0 ? pillarCounts.MaxBy(kv => kv.Value).Key : null;
         double Share(Dictionary<int, int> counts, int column) => (double)counts.GetValueOrDefault(column) / Math.Max(1, filled.GetValueOrDefault(column));
 
+        // A header is believed only where the cells agree with it: the column it calls units holds unit
+        // lists (or none does), the one it calls focus points is not mostly pillars and sub-items. A
+        // header drawn over the wrong columns (a PDF's centred header words) then decides nothing.
+        var agrees = named.All(kv => kv.Value switch
+        {
+            ColumnRole.Units => Share(unitCounts, kv.Key) >= 0.5 || !filled.Keys.Any(c => filled[c] >= 2 && Share(unitCounts, c) >= 0.5),
+            ColumnRole.Focus => Share(itemCounts, kv.Key) < 0.5,
+            _ => true,
+        });
+        if (!agrees)
+        {
+            named = new Dictionary<int, ColumnRole>();
+        }
+
         // The units column: named so, or cells mostly unit lists while some other column is not.
         var namedUnits = named.Where(kv => kv.Value == ColumnRole.Units && filled.ContainsKey(kv.Key)).Select(kv => (int?)kv.Key).FirstOrDefault();
         if (namedUnits is not null)
@@ -165,8 +179,10 @@ internal sealed partial class PlanTableReader
         }
 
         // Item columns lie before the focus column; a first column of row numbers (項次) is not one.
-        var itemColumns = filled.Keys.Where(c => c < (focus ?? int.MaxValue) && c != _unitColumn && itemCounts.GetValueOrDefault(c) >= 1).ToList();
-        _lastItemColumn = focus is { } f ? f - 1 : (itemColumns.Count > 0 ? itemColumns.Max() : -1);
+        // Between the last of them and the focus column, a column of point numbers (1.) reads with the focus.
+        var itemColumns = filled.Keys.Where(c => c < (focus ?? int.MaxValue) && c != _unitColumn
+            && itemCounts.GetValueOrDefault(c) >= 2 && itemCounts[c] * 5 >= filled[c]).ToList();
+        _lastItemColumn = itemColumns.Count > 0 ? itemColumns.Max() : -1;
         _firstItemColumn = itemColumns.Count > 0 ? itemColumns.Min() : 0;
         _focusColumn = focus;
     }
