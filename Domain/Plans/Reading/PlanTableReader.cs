@@ -25,6 +25,7 @@ internal sealed partial class PlanTableReader
     private Group? _group;
     private bool _pendingLabel;
     private HashSet<string> _cited = [];
+    private string? _previousCode;
 
     public PlanTableReader(SubItemMatcher matcher, IReadOnlyList<PlanRow> rows)
     {
@@ -639,6 +640,21 @@ internal sealed partial class PlanTableReader
                     $"執行重點「{PlanReader.Shorten(focusClean)}」未標明子項目，依內容推定為{whereZh}最相近的 {code}，請確認。",
                     $"The focus point \"{PlanReader.Shorten(focusClean)}\" has no sub-item; placed under {code}, the closest by text among {where}. Please confirm.", draft.Line));
             }
+            else if (pillar is not null && ByPosition(pillar) is { } next)
+            {
+                // The pillar is certain and the words decide nothing: rows follow the framework's
+                // order, so the point belongs at or after the sub-item of the point above it.
+                code = next.Code;
+                guessReason = $"No sub-item label and no wording close to one; placed by its position in pillar {pillar.Code}, after {_previousCode ?? "its start"}.";
+                Findings.Add(PlanFinding.Info(PlanFindingCodes.FocusPointGuessed,
+                    $"執行重點「{PlanReader.Shorten(focusClean)}」未標明子項目，內容亦無相近文字，依其在第{pillar.Code}項執行要項中的位置推定為 {code}，請確認。",
+                    $"The focus point \"{PlanReader.Shorten(focusClean)}\" has no sub-item and no wording close to one; placed under {code} by its position in pillar {pillar.Code}. Please confirm.", draft.Line));
+            }
+        }
+
+        if (code is not null)
+        {
+            _previousCode = code;
         }
 
         if (code is null)
@@ -703,6 +719,19 @@ internal sealed partial class PlanTableReader
                 SourceText = pointSource,
             });
         }
+    }
+
+    /// <summary>The sub-item after the one the point above was placed under, within the pillar (its first when none).</summary>
+    private SubItem? ByPosition(Pillar pillar)
+    {
+        var items = pillar.SubItems.OrderBy(i => i.Order).ToList();
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        var at = _previousCode is null ? -1 : items.FindIndex(i => i.Code == _previousCode);
+        return at < 0 ? items[0] : items[Math.Min(at + 1, items.Count - 1)];
     }
 
     // A declaration carries its reason when it says more than "not applicable": a second clause
