@@ -134,6 +134,7 @@ public static class ParsePlanVerb
     private static object ToJson(string file, PlanReading reading, IReadOnlyList<PlanFinding> findings)
     {
         var coverage = reading.GetCoverage();
+        var review = reading.Review();
         return new
         {
             file,
@@ -155,7 +156,7 @@ public static class ParsePlanVerb
                 reason = s.Reason,
                 focusPoints = s.FocusPoints.Select(ToJson),
             }),
-            guesses = reading.FocusPoints.Where(f => f.IsGuess).Select(f => new { code = f.Code, title = f.Title, reason = f.GuessReason, line = f.Line }),
+            guesses = reading.FocusPoints.Where(f => f.IsGuess).Select(f => new { code = f.Code, title = f.Title, reason = f.GuessReason, reasonEn = f.GuessReasonEn, line = f.Line }),
             unplaced = reading.Unplaced.Select(u => new { line = u.Line, text = u.Text }),
             findings = findings.Select(ToJson),
             totals = new
@@ -167,6 +168,12 @@ public static class ParsePlanVerb
                 focusPoints = reading.FocusPoints.Count,
                 guesses = reading.FocusPoints.Count(f => f.IsGuess),
                 unplaced = reading.Unplaced.Count,
+                textAccounted = Math.Round(reading.TextAccounted, 4),
+            },
+            review = new
+            {
+                verdict = review.NeedsReview ? "needsReview" : "ready",
+                reasons = review.Reasons.Select(r => new { code = r.Code, message = r.Message, messageEn = r.MessageEn }),
             },
         };
     }
@@ -181,6 +188,7 @@ public static class ParsePlanVerb
         line = f.Line,
         isGuess = f.IsGuess,
         guessReason = f.GuessReason,
+        guessReasonEn = f.GuessReasonEn,
     };
 
     private static object ToJson(PlanFinding f) => new

@@ -79,7 +79,10 @@ public sealed class FocusPoint
     /// <summary>The sub-item was chosen by the reader from the text, not stated by the plan: a person confirms it.</summary>
     public bool IsGuess { get; set; }
 
+    /// <summary>Why the reader guessed the sub-item, in zh-TW; <see cref="GuessReasonEn"/> in English.</summary>
     public string? GuessReason { get; set; }
+
+    public string? GuessReasonEn { get; set; }
 
     /// <summary>The line of the source document it was read from, when it was read.</summary>
     public int? SourceLine { get; set; }

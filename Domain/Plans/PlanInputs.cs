@@ -21,6 +21,8 @@ public sealed class FocusPointInput
 
     public string? GuessReason { get; set; }
 
+    public string? GuessReasonEn { get; set; }
+
     public List<string> Cadences { get; set; } = [];
 
     public int? SourceLine { get; set; }

@@ -156,6 +156,7 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
         Cadences = point.Cadences.Select(CadenceLabel.Describe).Distinct().ToList(),
         IsGuess = point.IsGuess,
         GuessReason = point.GuessReason,
+        GuessReasonEn = point.GuessReasonEn,
         SourceLine = point.Line,
     };
 

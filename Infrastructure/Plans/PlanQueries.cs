@@ -45,6 +45,7 @@ public sealed record PlanView(
             Cadences = p.Cadences.ToList(),
             IsGuess = p.IsGuess,
             GuessReason = p.GuessReason,
+            GuessReasonEn = p.GuessReasonEn,
             SourceLine = p.SourceLine,
         }).ToList(),
         NotApplicable = NotApplicable.Select(n => new NotApplicableInput { SubItemCode = n.SubItemCode, Reason = n.Reason, SourceLine = n.SourceLine }).ToList(),
@@ -62,6 +63,7 @@ public sealed record FocusPointView(
     IReadOnlyList<string> Cadences,
     bool IsGuess,
     string? GuessReason,
+    string? GuessReasonEn,
     int? SourceLine);
 
 /// <summary>A unit a focus point names; <see cref="IsKnown"/> is false for a name the agency does not have yet.</summary>
@@ -108,7 +110,7 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> contextFactory)
             plan.FocusPoints.OrderBy(f => f.Order).Select(f => new FocusPointView(
                 f.Id, f.SubItemCode, f.Title, f.Description, f.AllUnits,
                 f.Units.OrderBy(u => u.Id).Select(u => new UnitName(u.Name, u.UnitId is not null)).ToList(),
-                f.Cadences, f.IsGuess, f.GuessReason, f.SourceLine)).ToList(),
+                f.Cadences, f.IsGuess, f.GuessReason, f.GuessReasonEn, f.SourceLine)).ToList(),
             plan.NotApplicable.OrderBy(n => n.SubItemCode).ToList(),
             plan.Unplaced.OrderBy(u => u.Order).ToList(),
             plan.StatusChanges.OrderBy(c => c.At).ThenBy(c => c.Id).ToList(),

@@ -234,6 +234,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> contextFactory, 
                 Cadences = point.Cadences.ToList(),
                 IsGuess = point.IsGuess,
                 GuessReason = point.IsGuess ? point.GuessReason : null,
+                GuessReasonEn = point.IsGuess ? point.GuessReasonEn : null,
                 SourceLine = point.SourceLine,
                 Units = point.UnitNames
                     .Select(n => n.Trim()).Where(n => n.Length > 0 && !UnitNames.IsEveryUnit(n))

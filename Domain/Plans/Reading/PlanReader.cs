@@ -127,6 +127,12 @@ public sealed partial class PlanReader
                 $"Text that could not be placed under any sub-item: \"{Shorten(text.Text)}\"", text.Line));
         }
 
+        var source = planRows.SelectMany(r => r.Cells).Select(c => c.Text).Concat(between.Select(b => b.Text)).Select(TextAccounting.Content);
+        var read = table.FocusPoints.SelectMany(f => new[] { f.Title, f.Description }.Concat(f.Units))
+            .Concat(table.Items.Select(i => i.Text))
+            .Concat(table.Declarations.Select(d => d.Text))
+            .Concat(unplaced.Select(u => u.Text))
+            .Concat(table.OtherText.Select(t => t.Text));
         return new PlanReading
         {
             AgencyName = agency,
@@ -134,6 +140,7 @@ public sealed partial class PlanReader
             YearSource = yearSource,
             Title = title,
             Framework = framework,
+            TextAccounted = TextAccounting.Share(source, read),
             FocusPoints = table.FocusPoints,
             NotApplicable = table.Declarations,
             Items = table.Items,

@@ -47,7 +47,10 @@ public sealed record FocusPoint
     /// <summary>The sub-item was not stated (its label was lost) and was chosen by text similarity: a person should confirm it.</summary>
     public bool IsGuess { get; init; }
 
+    /// <summary>Why the sub-item was guessed, in zh-TW; <see cref="GuessReasonEn"/> in English.</summary>
     public string? GuessReason { get; init; }
+
+    public string? GuessReasonEn { get; init; }
 
     /// <summary>The full text the point was read from (focus cells, then units), for audit.</summary>
     public required string SourceText { get; init; }
@@ -99,6 +102,12 @@ public sealed class PlanReading
     public string? Parent { get; init; }
 
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
+
+    /// <summary>Share (0 to 1) of the plan table's text that ended up in the reading (<see cref="TextAccounting"/>); the goal is 1.</summary>
+    public double TextAccounted { get; init; } = 1;
+
+    /// <summary>Whether a person must look before storing, and why.</summary>
+    public ReadingReview Review() => ReadingReview.Of(this);
 
     /// <summary>Per sub-item status (covered / not applicable / missing), the preamble's, per pillar and in total.</summary>
     public PlanCoverage GetCoverage()

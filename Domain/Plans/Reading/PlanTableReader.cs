@@ -606,6 +606,7 @@ internal sealed partial class PlanTableReader
         var source = draft.Units.Length > 0 ? focusClean + "\n" + TextNormalizer.Clean(draft.Units) : focusClean;
         string? code = null;
         string? guessReason = null;
+        string? guessReasonEn = null;
         if (draft.Group is { IsPreamble: true })
         {
             code = _matcher.Framework.Preamble?.Code ?? "0";
@@ -614,7 +615,8 @@ internal sealed partial class PlanTableReader
         {
             code = moved.Item.Code;
             var score = moved.Score.ToString("0.00", CultureInfo.InvariantCulture);
-            guessReason = $"Under {draft.Group!.Match!.Item.Code} in the plan, but reads closer to {code}, which the plan never cites (score {score}): its sub-item cell may have been lost.";
+            guessReason = $"計畫列於 {draft.Group!.Match!.Item.Code} 之下，但內容較接近計畫未列出的 {code}（相似度 {score}），可能遺漏了子項目欄位。";
+            guessReasonEn = $"Under {draft.Group!.Match!.Item.Code} in the plan, but reads closer to {code}, which the plan never cites (score {score}): its sub-item cell may have been lost.";
             Findings.Add(PlanFinding.Info(PlanFindingCodes.FocusPointGuessed,
                 $"執行重點「{PlanReader.Shorten(TextNormalizer.Clean(draft.Focus))}」列於 {draft.Group.Match.Item.Code} 之下，但內容較接近計畫未列出的 {code}，可能遺漏了子項目欄位，請確認。",
                 $"The focus point \"{PlanReader.Shorten(TextNormalizer.Clean(draft.Focus))}\" sits under {draft.Group.Match.Item.Code} but reads closer to {code}, which the plan never cites; its sub-item cell may have been lost. Please confirm.", draft.Line));
@@ -634,6 +636,9 @@ internal sealed partial class PlanTableReader
                 var whereZh = guess.WithinPillar ? $"第{pillar!.Code}項執行要項內" : "整個方案中";
                 var score = guess.Score.ToString("0.00", CultureInfo.InvariantCulture);
                 guessReason = draft.Group is null
+                    ? $"未標明子項目；依文字推定為{whereZh}最相近者（相似度 {score}）。"
+                    : $"執行要項文字與方案子項目皆不相符；依文字推定為{whereZh}最相近者（相似度 {score}）。";
+                guessReasonEn = draft.Group is null
                     ? $"No sub-item label; closest by text among {where} (score {score})."
                     : $"The item text matches no sub-item; closest by text among {where} (score {score}).";
                 Findings.Add(PlanFinding.Info(PlanFindingCodes.FocusPointGuessed,
@@ -645,7 +650,10 @@ internal sealed partial class PlanTableReader
                 // The pillar is certain and the words decide nothing: rows follow the framework's
                 // order, so the point belongs at or after the sub-item of the point above it.
                 code = next.Code;
-                guessReason = $"No sub-item label and no wording close to one; placed by its position in pillar {pillar.Code}, after {_previousCode ?? "its start"}.";
+                guessReason = _previousCode is null
+                    ? $"未標明子項目，內容亦無相近文字；依其位於第{pillar.Code}項執行要項之首推定。"
+                    : $"未標明子項目，內容亦無相近文字；依其位於第{pillar.Code}項執行要項中 {_previousCode} 之後推定。";
+                guessReasonEn = $"No sub-item label and no wording close to one; placed by its position in pillar {pillar.Code}, after {_previousCode ?? "its start"}.";
                 Findings.Add(PlanFinding.Info(PlanFindingCodes.FocusPointGuessed,
                     $"執行重點「{PlanReader.Shorten(focusClean)}」未標明子項目，內容亦無相近文字，依其在第{pillar.Code}項執行要項中的位置推定為 {code}，請確認。",
                     $"The focus point \"{PlanReader.Shorten(focusClean)}\" has no sub-item and no wording close to one; placed under {code} by its position in pillar {pillar.Code}. Please confirm.", draft.Line));
@@ -716,6 +724,7 @@ internal sealed partial class PlanTableReader
                 Line = draft.Line,
                 IsGuess = guessReason is not null,
                 GuessReason = guessReason,
+                GuessReasonEn = guessReasonEn,
                 SourceText = pointSource,
             });
         }

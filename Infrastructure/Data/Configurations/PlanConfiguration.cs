@@ -31,6 +31,7 @@ internal sealed class FocusPointConfiguration : IEntityTypeConfiguration<FocusPo
         builder.Property(f => f.SubItemCode).HasMaxLength(8);
         builder.Property(f => f.Title).HasMaxLength(500);
         builder.Property(f => f.GuessReason).HasMaxLength(500);
+        builder.Property(f => f.GuessReasonEn).HasMaxLength(500);
         builder.HasMany(f => f.Units).WithOne().HasForeignKey(u => u.FocusPointId).OnDelete(DeleteBehavior.Cascade);
     }
 }

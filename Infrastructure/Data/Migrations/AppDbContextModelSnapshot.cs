@@ -508,6 +508,10 @@ namespace HighServiceDashboard.Infrastructure.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GuessReasonEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsGuess")
                         .HasColumnType("INTEGER");
 

@@ -43,7 +43,8 @@ public sealed class PlanReaderTests
         var guessed = reading.FocusPoints.Single(f => f.Title == "滿意度調查");
         Assert.Equal("2.3", guessed.Code);
         Assert.True(guessed.IsGuess);
-        Assert.Contains("pillar 2", guessed.GuessReason);
+        Assert.Contains("第2項執行要項", guessed.GuessReason);
+        Assert.Contains("pillar 2", guessed.GuessReasonEn);
         Assert.Contains(reading.Findings, f => f.Code == PlanFindingCodes.FocusPointGuessed && f.Line == guessed.Line);
         Assert.False(reading.FocusPoints.Single(f => f.Title == "意見信箱").IsGuess);
         Assert.Equal("2.2", reading.FocusPoints.Single(f => f.Title == "意見信箱").Code);

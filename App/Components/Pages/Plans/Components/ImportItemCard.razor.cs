@@ -40,6 +40,33 @@ public partial class ImportItemCard
 
     private List<string>? _diff;
 
+    /// <summary>
+    /// Why this reading needs a person: the reader's reasons, with the guesses and unplaced text
+    /// counted on the draft as the person has corrected it so far.
+    /// </summary>
+    private IReadOnlyList<ReviewReason> ReviewReasons()
+    {
+        if (Preview?.Reading is not { } reading || Item.Draft is not { } draft)
+        {
+            return [];
+        }
+
+        var reasons = reading.Review().Reasons
+            .Where(r => r.Code is not (ReadingReview.Codes.Guesses or ReadingReview.Codes.Unplaced)).ToList();
+        var guesses = draft.FocusPoints.Count(p => p.IsGuess);
+        if (guesses > 0)
+        {
+            reasons.Insert(0, new ReviewReason(ReadingReview.Codes.Guesses, L["Import.Reason.Guesses", guesses], L["Import.Reason.Guesses", guesses]));
+        }
+
+        if (draft.Unplaced.Count > 0)
+        {
+            reasons.Insert(0, new ReviewReason(ReadingReview.Codes.Unplaced, L["Import.Reason.Unplaced", draft.Unplaced.Count], L["Import.Reason.Unplaced", draft.Unplaced.Count]));
+        }
+
+        return reasons;
+    }
+
     private PlanImportPreview? Preview => Item.Preview;
 
     internal sealed record Counts(int Covered, int NotApplicable, int Missing);
