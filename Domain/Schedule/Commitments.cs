@@ -12,9 +12,9 @@ public sealed record Commitment(string Text, string Cadence, string? UnitName);
 /// <summary>
 /// Turns a plan's commitments into obligations: one per period of the cadence, each due at the
 /// end of its period. A commitment is keyed by its text, so the same plan imported again changes
-/// nothing. Cadences every few years (每4年1次) count as yearly in the year the plan states them;
-/// daily and weekly routines (每日巡檢) and a bare 定期 have no period the schedule can hold and
-/// make no obligation.
+/// nothing. A cadence of every few years (每4年1次) is one obligation over that many years from the
+/// plan's year, due at the end of the last; daily and weekly routines (每日巡檢) and a bare 定期 have
+/// no period the schedule can hold and make no obligation.
 /// </summary>
 public static partial class CommitmentPlanner
 {
@@ -36,7 +36,8 @@ public static partial class CommitmentPlanner
             _ when c.StartsWith("每月", StringComparison.Ordinal) => 1,
             _ when c.StartsWith("每季", StringComparison.Ordinal) => 3,
             _ when c.StartsWith("每半年", StringComparison.Ordinal) => 6,
-            _ when c.StartsWith("每年", StringComparison.Ordinal) || EveryNYears().IsMatch(c) => 12,
+            _ when c.StartsWith("每年", StringComparison.Ordinal) => 12,
+            _ when EveryNYears().Match(c) is { Success: true } m => 12 * int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
             _ => null,
         };
     }
@@ -74,7 +75,8 @@ public static partial class CommitmentPlanner
                 continue;
             }
 
-            var periods = 12 / months;
+            // A period longer than a year (每4年1次) is one obligation across it.
+            var periods = Math.Max(1, 12 / months);
             var text = c.Text.Trim();
             var unit = string.IsNullOrWhiteSpace(c.UnitName) ? null : c.UnitName.Trim();
             for (var p = 1; p <= periods; p++)
@@ -97,6 +99,6 @@ public static partial class CommitmentPlanner
     [GeneratedRegex(@"電話.{0,8}(測試|禮貌|服務品質|抽測|抽查)|(禮貌|服務品質).{0,6}電話")]
     private static partial Regex PhoneTestWords();
 
-    [GeneratedRegex(@"^每\d+年")]
+    [GeneratedRegex(@"^每(\d{1,2})年")]
     private static partial Regex EveryNYears();
 }

@@ -74,6 +74,17 @@ public class ObligationPlannerTests
         Assert.Equal(planned[4].Key, CommitmentPlanner.Plan(10, 113, [new Commitment("每年至少辦理 洽公環境設備檢查1次", "yearly", null)])[0].Key);
     }
 
+    [Fact]
+    public void Plan_EveryFourYears_OneObligationAcrossTheFourYearsNotAYearlyOne()
+    {
+        var planned = CommitmentPlanner.Plan(10, 114, [new Commitment("定期每4年辦理1次建築物整體性之安全檢查", "每4年1次", "秘書室")]);
+
+        var only = Assert.Single(planned);
+        Assert.Equal(new DateOnly(2025, 1, 1), only.OpensOn);
+        Assert.Equal(new DateOnly(2028, 12, 31), only.DueOn);
+        Assert.Equal("定期每4年辦理1次建築物整體性之安全檢查", only.Title);
+    }
+
     [Theory]
     [InlineData("每季定期辦理「電話服務品質及禮貌測試」", true)]
     [InlineData("每半年辦理電話禮貌抽測（第1期）", true)]
@@ -89,7 +100,8 @@ public class ObligationPlannerTests
     [InlineData("每季至少2次", 3)]
     [InlineData("每半年", 6)]
     [InlineData("每年至少1次", 12)]
-    [InlineData("每4年1次", 12)]
+    [InlineData("每4年1次", 48)]
+    [InlineData("每2年", 24)]
     [InlineData("quarterly", 3)]
     [InlineData("每日", null)]
     [InlineData("每週", null)]

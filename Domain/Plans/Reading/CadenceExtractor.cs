@@ -50,6 +50,7 @@ public static partial class CadenceExtractor
                     "每季" or "按季" or "逐季" or "每3個月" or "每三個月" => new(CadenceKind.Quarterly, clause, Times: count, AtLeast: atLeast),
                     "每半年" or "每6個月" or "每六個月" => new(CadenceKind.HalfYearly, clause, Times: count, AtLeast: atLeast),
                     "每年" or "每年度" or "逐年" => new(CadenceKind.Yearly, clause, Times: count, AtLeast: atLeast),
+                    "隔年" => new(CadenceKind.EveryNYears, clause, IntervalYears: 2, Times: count, AtLeast: atLeast),
                     "定期" => new(CadenceKind.Periodic, clause),
                     _ => Years(word) is 1
                         ? new(CadenceKind.Yearly, clause, Times: count, AtLeast: atLeast)
@@ -105,7 +106,7 @@ public static partial class CadenceExtractor
     [GeneratedRegex(@"[。；;\n]")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"每\s*([\d一二兩三四五六七八九十]{1,3})\s*年|每\s*[3三6六]\s*個月|每半年|每年度|每年|逐年|每季|按季|逐季|每個?月|按月|逐月|每週|每周|每日|每天|(?<!不)定期")]
+    [GeneratedRegex(@"每\s*([\d一二兩三四五六七八九十]{1,3})\s*年|每\s*[3三6六]\s*個月|每半年|每年度|每年|逐年|每季|按季|逐季|每個?月|按月|逐月|每週|每周|每日|每天|隔年|(?<!不)定期")]
     private static partial Regex CadenceWord();
 
     [GeneratedRegex(@"每\s*([\d一二兩三四五六七八九十]{1,3})\s*年")]

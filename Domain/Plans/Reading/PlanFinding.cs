@@ -48,4 +48,5 @@ public static class PlanFindingCodes
     public const string FocusPointGuessed = "FOCUS_POINT_GUESSED";
     public const string SubItemUnmatched = "SUB_ITEM_UNMATCHED";
     public const string UnplacedText = "UNPLACED_TEXT";
+    public const string CadenceUnstated = "CADENCE_UNSTATED";
 }

@@ -712,6 +712,15 @@ internal sealed partial class PlanTableReader
             var measures = FocusTextParser.SplitMeasures(text, pointUnits.Count > 1 ? pointUnits.Count : null);
             var pairedMeasures = pointUnits.Count > 1 && measures.Count == pointUnits.Count;
             var (title, description) = FocusTextParser.SplitTitle(text);
+            var cadences = CadenceExtractor.Extract(text);
+            if (cadences.Any(c => c.Kind == CadenceKind.Periodic))
+            {
+                // 定期 alone promises a routine but no period the schedule could remind of.
+                Findings.Add(PlanFinding.Warning(PlanFindingCodes.CadenceUnstated,
+                    $"執行重點「{PlanReader.Shorten(title)}」寫「定期」辦理但未載明頻率（每季、每年1次…），無法排入期程，請確認。",
+                    $"The focus point \"{PlanReader.Shorten(title)}\" says it is done regularly (定期) without saying how often; it cannot be scheduled. Please confirm.", draft.Line));
+            }
+
             FocusPoints.Add(new FocusPoint
             {
                 Code = code,
@@ -719,7 +728,7 @@ internal sealed partial class PlanTableReader
                 Description = description,
                 Units = pointUnits.Distinct().ToList(),
                 AllUnits = pointUnits.Any(UnitSplitter.MeansAllUnits),
-                Cadences = CadenceExtractor.Extract(text),
+                Cadences = cadences,
                 Measures = measures.Select((m, i) => new FocusMeasure(m, pairedMeasures ? [pointUnits[i]] : [])).ToList(),
                 Line = draft.Line,
                 IsGuess = guessReason is not null,

@@ -66,7 +66,8 @@ public sealed record ReadingReview(IReadOnlyList<ReviewReason> Reasons)
                 $"{shortPoints} focus point(s) are shorter than their units; only a fragment may have been read."));
         }
 
-        var warnings = reading.Findings.Count(f => f.Severity == FindingSeverity.Warning && f.Code is not PlanFindingCodes.UnplacedText);
+        var warnings = reading.Findings.Count(f => f.Severity == FindingSeverity.Warning
+            && f.Code is not (PlanFindingCodes.UnplacedText or PlanFindingCodes.CadenceUnstated));
         if (warnings > 0)
         {
             reasons.Add(new ReviewReason(Codes.Warnings, $"讀取時有 {warnings} 項提醒，請查看讀取說明。",
