@@ -113,17 +113,20 @@ public static class OdtPlanExtractor
         }
     }
 
-    /// <summary>The package's declared type (its mimetype entry), or null when it is no zip or has none.</summary>
-    internal static string? ReadMimeType(byte[] bytes)
+    /// <summary>
+    /// The package's declared type (its mimetype entry, null when none), and whether it is an Office
+    /// Open XML package ([Content_Types].xml); (null, false) for what is no zip.
+    /// </summary>
+    internal static (string? MimeType, bool OpenXml) Probe(byte[] bytes)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            return ReadSmallEntry(zip, "mimetype")?.Trim();
+            return (ReadSmallEntry(zip, "mimetype")?.Trim(), zip.GetEntry("[Content_Types].xml") is not null);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
-            return null;
+            return (null, false);
         }
     }
 

@@ -101,9 +101,11 @@ public sealed class PlanDocumentLoader
 
         if (StartsWith(bytes, "PK\u0003\u0004"u8))
         {
-            // An OpenDocument package says what it is in its mimetype entry, whatever its name.
-            if (extension is ".odt" or ".ott" or ".ods" or ".odp" or ".odg"
-                || OdtPlanExtractor.ReadMimeType(bytes) is { } mimeType && mimeType.StartsWith("application/vnd.oasis.opendocument.", StringComparison.Ordinal))
+            // An OpenDocument package says what it is in its mimetype entry, whatever its name; a Word
+            // package named .odt is still Word.
+            var (mimeType, openXml) = OdtPlanExtractor.Probe(bytes);
+            if (mimeType?.StartsWith("application/vnd.oasis.opendocument.", StringComparison.Ordinal) == true
+                || (!openXml && extension is ".odt" or ".ott" or ".ods" or ".odp" or ".odg"))
             {
                 return OdtPlanExtractor.Extract(bytes, fileName, CancellationToken.None);
             }

@@ -217,6 +217,9 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
     private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
         ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".odt" => "application/vnd.oasis.opendocument.text",
+        ".doc" => "application/msword",
+        ".rtf" => "application/rtf",
         ".pdf" => "application/pdf",
         _ => "text/plain",
     };

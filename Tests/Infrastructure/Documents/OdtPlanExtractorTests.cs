@@ -183,6 +183,14 @@ public sealed class OdtPlanExtractorTests
     }
 
     [Fact]
+    public void Load_DocxNamedOdt_IsReadAsWord()
+    {
+        var loaded = new PlanDocumentLoader().Load(SampleFiles.Docx("佐證資料"), "plan.odt");
+
+        Assert.Equal("佐證資料", Assert.IsType<PlanParagraph>(Assert.Single(loaded.Document!.Blocks)).Text);
+    }
+
+    [Fact]
     public void Load_ZipWithoutContentNamedOdt_GivesOdtUnreadable()
     {
         var loaded = new PlanDocumentLoader().Load(OdtPackage.Zip(OdtPackage.TextMimeType, [("styles.xml", "<x/>")]), "plan.odt");
