@@ -4,7 +4,8 @@
 #   Tests/Fixtures/Office/make-fixtures.sh [../shared/seeds/pawnshop-114.txt]
 # The text form becomes an HTML page (tab-separated rows as table rows, the pillar cell spanning the
 # rows of its group as agencies merge it in Word, cell markup kept), which LibreOffice converts to .odt;
-# the .odt is then converted to .doc and .rtf. Needs python3 and soffice.
+# the .odt is then converted to .doc and .rtf. Needs python3 and soffice. Only plans in tab-separated
+# rows (one row a line) are understood; the one-cell-a-line shape (public-works-bureau-105) is not.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 seed="${1:-$here/../../../../shared/seeds/pawnshop-114.txt}"
