@@ -50,7 +50,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AgencyAdminService>();
         builder.Services.AddSingleton<ProgrammeService>();
         builder.Services.AddSingleton<WorkSummaryQueries>();
-        builder.Services.AddSingleton(new PlanDocumentLoader());
+        builder.Services.AddSingleton(new PlanDocumentLoader(builder.Configuration.GetSection("PlanDocuments").Get<PlanLoadOptions>()));
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<PlanQueries>();
         builder.Services.AddSingleton<PlanImportService>();

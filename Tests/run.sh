@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, browser tests included, and ends with one line:
 # "N passed, N failed[, N skipped]". Installs Debian's chromium first when it is missing
-# (the browser tests drive it; no test tool may download a browser of its own here), and
-# Debian's python3-aiosmtpd, the SMTP server the mail tests send through.
+# (the browser tests drive it; no test tool may download a browser of its own here), Debian's
+# python3-aiosmtpd, the SMTP server the mail tests send through, and Debian's
+# libreoffice-writer-nogui, which the .doc/.rtf conversion tests run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,14 @@ if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
+
+if ! command -v soffice >/dev/null 2>&1 && [ ! -x /usr/bin/soffice ] && [ ! -x /usr/lib/libreoffice/program/soffice ]; then
+    echo "Installing Debian's libreoffice-writer-nogui for the .doc/.rtf conversion tests..."
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq libreoffice-writer-nogui >/dev/null
 fi
 
 results="$(mktemp -d)"

@@ -10,6 +10,12 @@ public sealed record PlanLoadOptions
 
     /// <summary>Files larger than this are refused (default 20 MB).</summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
+
+    /// <summary>LibreOffice's soffice, which converts .doc and .rtf; null looks on PATH and in Debian's places.</summary>
+    public string? SofficePath { get; init; }
+
+    /// <summary>How long converting one .doc or .rtf may take before LibreOffice is stopped (default 60 s).</summary>
+    public TimeSpan ConversionTimeout { get; init; } = LegacyDocumentConverter.DefaultTimeout;
 }
 
 /// <summary>The extracted document, or why there is none; loading notes (e.g. "read as Big5") either way.</summary>
@@ -19,19 +25,22 @@ public sealed record PlanLoadResult(PlanTextDocument? Document, IReadOnlyList<Pl
 }
 
 /// <summary>
-/// Turns an uploaded plan file (text, Markdown, TSV/CSV, Word .docx, PDF with a text layer) into the
-/// reader's <see cref="PlanTextDocument"/>. Bad input gives a finding with a stable code, never an
-/// exception. Used by the upload page and the parse-plan command.
+/// Turns an uploaded plan file (text, Markdown, TSV/CSV, Word .docx, OpenDocument .odt, PDF with a text
+/// layer; old Word .doc and RTF through LibreOffice on the async path) into the reader's
+/// <see cref="PlanTextDocument"/>. Bad input gives a finding with a stable code, never an exception.
+/// Used by the upload page and the parse-plan command.
 /// </summary>
 public sealed class PlanDocumentLoader
 {
     private static readonly string[] TextExtensions = [".txt", ".md", ".markdown", ".tsv", ".text", ".csv", ".htm", ".html"];
 
     private readonly PlanLoadOptions _options;
+    private readonly LegacyDocumentConverter _converter;
 
     public PlanDocumentLoader(PlanLoadOptions? options = null)
     {
         _options = options ?? new PlanLoadOptions();
+        _converter = new LegacyDocumentConverter(_options.SofficePath, _options.ConversionTimeout);
     }
 
     public async Task<PlanLoadResult> LoadAsync(Stream stream, string fileName, CancellationToken ct = default)
@@ -54,9 +63,22 @@ public sealed class PlanDocumentLoader
             }
         }
 
-        return Load(buffer.ToArray(), fileName);
+        return await LoadAsync(buffer.ToArray(), fileName, ct).ConfigureAwait(false);
     }
 
+    /// <summary>As <see cref="Load"/>, and old Word (.doc) and RTF files are converted by LibreOffice where it is installed.</summary>
+    public async Task<PlanLoadResult> LoadAsync(byte[] bytes, string fileName, CancellationToken ct = default)
+    {
+        var legacy = LegacyDocumentConverter.Detect(bytes);
+        if (legacy == LegacyFormat.None || bytes.LongLength > _options.MaxBytes || IsOtherOfficeFile(fileName))
+        {
+            return Load(bytes, fileName);
+        }
+
+        return await _converter.LoadAsync(bytes, fileName, legacy, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the file at once; old Word (.doc) and RTF, which need LibreOffice, are refused here (see <see cref="LoadAsync(byte[], string, CancellationToken)"/>).</summary>
     public PlanLoadResult Load(byte[] bytes, string fileName)
     {
         if (bytes.LongLength > _options.MaxBytes)
@@ -79,15 +101,21 @@ public sealed class PlanDocumentLoader
 
         if (StartsWith(bytes, "PK\u0003\u0004"u8))
         {
-            return extension is ".xlsx" or ".pptx" or ".odt" or ".zip"
-                ? Fail(PlanFindingCodes.UnsupportedFormat, $"不支援的檔案格式（{extension}）；請上傳 .docx、.pdf 或文字檔。", $"Unsupported file format ({extension}); upload a .docx, .pdf or text file.")
-                : DocxPlanExtractor.Extract(bytes, fileName);
+            // An OpenDocument package says what it is in its mimetype entry, whatever its name; a Word
+            // package named .odt is still Word.
+            var (mimeType, openXml) = OdtPlanExtractor.Probe(bytes);
+            if (mimeType?.StartsWith("application/vnd.oasis.opendocument.", StringComparison.Ordinal) == true
+                || (!openXml && extension is ".odt" or ".ott" or ".ods" or ".odp" or ".odg"))
+            {
+                return OdtPlanExtractor.Extract(bytes, fileName, CancellationToken.None);
+            }
+
+            return extension is ".xlsx" or ".pptx" or ".zip" ? Unsupported(extension) : DocxPlanExtractor.Extract(bytes, fileName);
         }
 
-        if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0]))
+        if (LegacyDocumentConverter.Detect(bytes) is var legacy and not LegacyFormat.None)
         {
-            return Fail(PlanFindingCodes.UnsupportedFormat, "這是舊版 Word（.doc）檔；請另存為 .docx 後再上傳。",
-                "This is an old Word (.doc) file; save it as .docx and upload again.");
+            return legacy == LegacyFormat.Doc && IsOtherOfficeFile(fileName) ? Unsupported(extension) : LegacyDocumentConverter.Refusal(legacy);
         }
 
         if (extension is ".docx" or ".pdf")
@@ -98,8 +126,7 @@ public sealed class PlanDocumentLoader
 
         if (extension.Length > 0 && !TextExtensions.Contains(extension))
         {
-            return Fail(PlanFindingCodes.UnsupportedFormat, $"不支援的檔案格式（{extension}）；請上傳 .docx、.pdf 或文字檔。",
-                $"Unsupported file format ({extension}); upload a .docx, .pdf or text file.");
+            return Unsupported(extension);
         }
 
         var decoded = TextDecoder.Decode(bytes);
@@ -116,6 +143,12 @@ public sealed class PlanDocumentLoader
         };
         return new PlanLoadResult(document, decoded.Findings);
     }
+
+    private static PlanLoadResult Unsupported(string extension) => Fail(PlanFindingCodes.UnsupportedFormat,
+        $"不支援的檔案格式（{extension}）；請上傳 .docx、.odt、.pdf 或文字檔。", $"Unsupported file format ({extension}); upload a .docx, .odt, .pdf or text file.");
+
+    // Excel and PowerPoint 97–2003 files are OLE compound files too: no plan to convert in them.
+    private static bool IsOtherOfficeFile(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".xls" or ".ppt" or ".msg";
 
     private PlanLoadResult TooLarge(long size) => Fail(PlanFindingCodes.FileTooLarge,
         $"檔案過大（{size / 1024.0 / 1024.0:0.#} MB），上限為 {_options.MaxBytes / 1024.0 / 1024.0:0.#} MB。",

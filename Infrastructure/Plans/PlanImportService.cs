@@ -53,7 +53,7 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
 {
     public async Task<PlanImportPreview> PreviewAsync(byte[] content, string fileName, PlanImportOptions options, CancellationToken ct = default)
     {
-        var loaded = loader.Load(content, fileName);
+        var loaded = await loader.LoadAsync(content, fileName, ct);
         if (loaded.Document is null)
         {
             return new PlanImportPreview { FileName = fileName, Findings = loaded.Findings, Errors = ["Plan.Validation.Unreadable"] };
@@ -218,6 +218,9 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
     private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
         ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".odt" => "application/vnd.oasis.opendocument.text",
+        ".doc" => "application/msword",
+        ".rtf" => "application/rtf",
         ".pdf" => "application/pdf",
         _ => "text/plain",
     };

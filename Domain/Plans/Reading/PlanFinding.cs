@@ -35,6 +35,9 @@ public static class PlanFindingCodes
     public const string DocxUnreadable = "DOCX_UNREADABLE";
     public const string PdfUnreadable = "PDF_UNREADABLE";
     public const string PdfNoTextLayer = "PDF_NO_TEXT_LAYER";
+    public const string OdtUnreadable = "ODT_UNREADABLE";
+    public const string LegacyConverted = "LEGACY_CONVERTED";
+    public const string LegacyConversionFailed = "LEGACY_CONVERSION_FAILED";
 
     // Reading (content).
     public const string EmptyDocument = "EMPTY_DOCUMENT";
