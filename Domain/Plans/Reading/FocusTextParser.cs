@@ -44,12 +44,14 @@ public static partial class FocusTextParser
         }
 
         // "案件查詢管道 提供受理案件多元查詢管道…": a short title, a space, the description.
-        var space = first.IndexOf(' ');
-        if (space > 1)
+        // The title may hold a space of its own ("常見問題集 (FAQ) 透過…"): the first space after which
+        // the description begins is the one.
+        for (var space = first.IndexOf(' '); space > 1 && space <= MaxTitleLength + 1; space = first.IndexOf(' ', space + 1))
         {
             var head = first[..space];
             var tail = first[(space + 1)..];
-            if (IsShortHeading(head, allowComma: true) && TextNormalizer.IsWide(head[^1]) && (TextNormalizer.IsIdeograph(tail[0]) || AnyMarker().IsMatch(TextNormalizer.Fold(tail)))
+            if (tail.Length > 0 && IsShortHeading(head, allowComma: true) && (TextNormalizer.IsWide(head[^1]) || head[^1] is ')' or '）')
+                && (TextNormalizer.IsIdeograph(tail[0]) || AnyMarker().IsMatch(TextNormalizer.Fold(tail)))
                 && TextNormalizer.Clean(tail).Length >= head.Length)
             {
                 return (TextNormalizer.Clean(head), TextNormalizer.Clean(Join(tail, rest)));

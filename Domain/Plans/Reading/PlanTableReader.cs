@@ -434,35 +434,67 @@ internal sealed partial class PlanTableReader
     private (string Item, string Remainder)? SplitLeadingItem(string raw)
     {
         var soft = TextNormalizer.Soft(raw);
-        if (soft.Length < 8)
+        if (soft.Length < 4)
         {
             return null;
         }
 
         var folded = TextNormalizer.Fold(soft);
         var labelled = SubLabel().IsMatch(folded);
+        // A sub-item's text cut by a page break goes on at the top of the next row's focus cell.
+        var open = _group is { IsPreamble: false, Match: not null } g && !SentenceEnded().IsMatch(TextNormalizer.Clean(g.Text)) ? _group : null;
         var limit = Math.Min(soft.Length, 400);
+        var cuts = new List<(int Cut, double Coverage, bool AtBreak)>();
         (int Cut, double Coverage)? best = null;
-        for (var i = 4; i <= limit; i++)
+        for (var i = 2; i <= limit; i++)
         {
             var atEnd = i == soft.Length;
-            var cut = atEnd || soft[i] is '\n' or ' ' || (i > 0 && soft[i - 1] is '。' or '；' && !atEnd);
-            if (!cut)
+            // A line break or a full stop ends a sub-item's text more surely than a space, which
+            // may be a stray one inside it.
+            var atBreak = atEnd || soft[i] == '\n' || (soft[i - 1] is '。' or '；' && !atEnd);
+            if (!atBreak && soft[i] != ' ')
             {
                 continue;
             }
 
-            var prefix = soft[..i];
-            var match = _matcher.MatchSubItem(TextNormalizer.Fold(prefix), _pillar, labelled);
-            if (match is null || match.Containment < 0.75 || match.Coverage < (labelled ? 0.3 : 0.5))
+            var prefix = TextNormalizer.Fold(soft[..i]);
+            if (open is not null && !labelled)
+            {
+                // Only while the joined text cites the same sub-item better and the piece is its wording.
+                var joined = _matcher.MatchSubItem(TextNormalizer.Fold(open.Text) + prefix, open.Pillar, open.Labelled);
+                var piece = Bigrams.Of(prefix).ContainedIn(Bigrams.Of(open.Match!.Item.Text));
+                if (joined?.Item == open.Match!.Item && joined.Coverage >= open.Match.Coverage + 0.05 && piece >= 0.75 && TextNormalizer.Key(prefix).Length >= 2)
+                {
+                    cuts.Add((i, joined.Coverage, atBreak));
+                }
+
+                continue;
+            }
+
+            if (i >= 4 && _matcher.MatchesPreamble(prefix) && !atEnd)
+            {
+                cuts.Add((i, 1, atBreak));
+                continue;
+            }
+
+            var match = _matcher.MatchSubItem(prefix, _pillar, labelled);
+            if (match is null || match.Containment < 0.75 || match.Coverage < (labelled ? (atBreak ? 0.2 : 0.3) : 0.5))
             {
                 continue;
             }
 
-            if (best is null || match.Coverage > best.Value.Coverage + 0.01)
-            {
-                best = (i, match.Coverage);
-            }
+            cuts.Add((i, match.Coverage, atBreak));
+        }
+
+        // The earliest cut that holds nearly all the sub-item it can: words after it that share a
+        // bigram or two with the sub-item (提供…) are the focus point's, not the sub-item's.
+        var sure = cuts.Where(c => c.AtBreak).ToList();
+        var tier = sure.Count > 0 ? sure : cuts;
+        if (tier.Count > 0)
+        {
+            var most = tier.Max(c => c.Coverage);
+            var first = tier.First(c => c.Coverage >= most - 0.05);
+            best = (first.Cut, first.Coverage);
         }
 
         if (best is not { } chosen)
@@ -470,9 +502,7 @@ internal sealed partial class PlanTableReader
             return null;
         }
 
-        var item = soft[..chosen.Cut].Trim();
-        var rest = soft[chosen.Cut..].Trim();
-        return (item, rest);
+        return (soft[..chosen.Cut].Trim(), soft[chosen.Cut..].Trim());
     }
 
     private void SetPillar(Pillar pillar, string text, int line)

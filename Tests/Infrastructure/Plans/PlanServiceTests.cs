@@ -202,7 +202,7 @@ public class PlanServiceTests : IAsyncLifetime
         await using var db = _database.Open();
         var commitments = await db.Obligations.Where(o => o.AgencyId == _finance && o.Kind == ObligationKind.Commitment).OrderBy(o => o.Title).ThenBy(o => o.DueOn).ToListAsync();
         Assert.Equal(
-            [("環境檢查（每4年1次）", "總務科", new DateOnly(2024, 12, 31)), ("環境檢查（每年至少1次）", "總務科", new DateOnly(2024, 12, 31)),
+            [("環境檢查（每4年1次）", "總務科", new DateOnly(2027, 12, 31)), ("環境檢查（每年至少1次）", "總務科", new DateOnly(2024, 12, 31)),
              ("電話禮貌測試（每季）（第1期）", "秘書室", new DateOnly(2024, 3, 31)), ("電話禮貌測試（每季）（第2期）", "秘書室", new DateOnly(2024, 6, 30)),
              ("電話禮貌測試（每季）（第3期）", "秘書室", new DateOnly(2024, 9, 30)), ("電話禮貌測試（每季）（第4期）", "秘書室", new DateOnly(2024, 12, 31))],
             commitments.Select(o => (o.Title, o.UnitName!, o.DueOn)));
