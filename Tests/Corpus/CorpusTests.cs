@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using HighServiceDashboard.Domain.Plans.Reading;
 using HighServiceDashboard.Infrastructure.Plans;
 using HighServiceDashboard.Tests.Support;
@@ -50,6 +55,68 @@ public sealed partial class CorpusTests
         Assert.Equal(Points(sample.Reading!), Points(reading.Reading!));
     }
 
+    public static TheoryData<string> Packages(string form)
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Corpus.Files().Where(f => f.Form == form))
+        {
+            data.Add(file.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages), "docx")]
+    public void Docx_CorpusFile_IsValidWordprocessingMlWithMergedCells(string file)
+    {
+        using var document = WordprocessingDocument.Open(PathOf(file), false);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+
+        Assert.Empty(errors);
+        var table = Assert.Single(document.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>());
+        // The pillar written on every row leaves nothing to merge in a three-column table.
+        if (!file.Contains("/pillar-every-row.", StringComparison.Ordinal))
+        {
+            Assert.Contains(table.Descendants<DocumentFormat.OpenXml.Wordprocessing.VerticalMerge>(), v => v.Val?.Value == DocumentFormat.OpenXml.Wordprocessing.MergedCellValues.Restart);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages), "odt")]
+    public void Odt_CorpusFile_IsAnOpenDocumentTextPackageWithATable(string file)
+    {
+        using var zip = ZipFile.OpenRead(PathOf(file));
+        var first = zip.Entries[0];
+        using var reader = new StreamReader(first.Open(), Encoding.ASCII);
+
+        Assert.Equal("mimetype", first.FullName);
+        Assert.Equal(first.Length, first.CompressedLength);
+        Assert.Equal("application/vnd.oasis.opendocument.text", reader.ReadToEnd());
+        Assert.NotNull(zip.GetEntry("META-INF/manifest.xml"));
+        XNamespace table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+        using var content = zip.GetEntry("content.xml")!.Open();
+        var xml = XDocument.Load(content);
+        var rows = xml.Descendants(table + "table-row").ToList();
+        var widths = rows.Select(r => r.Elements().Sum(c => (int?)c.Attribute(table + "number-columns-repeated") ?? 1)).Distinct().ToList();
+        Assert.Single(xml.Descendants(table + "table"));
+        Assert.Equal(xml.Descendants(table + "table-column").Count(), Assert.Single(widths));
+        // A cell spanning N rows has a covered cell below it in each of the N-1 rows that follow.
+        var grid = rows.Select(r => r.Elements().ToList()).ToList();
+        for (var r = 0; r < grid.Count; r++)
+        {
+            for (var c = 0; c < grid[r].Count; c++)
+            {
+                var span = (int?)grid[r][c].Attribute(table + "number-rows-spanned") ?? 1;
+                for (var below = r + 1; below < r + span; below++)
+                {
+                    Assert.Equal(table + "covered-table-cell", grid[below][c].Name);
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData("finance-bureau-113", 26, 0)]
     [InlineData("niaosong-district-113", 37, 0)]
@@ -74,7 +141,10 @@ public sealed partial class CorpusTests
         Assert.Equal(5, files.Select(f => f.Sample).Distinct().Count());
         Assert.All(files.GroupBy(f => f.Sample), g => Assert.Equal(12, g.Select(f => f.Variant).Distinct().Count()));
         Assert.All(files.GroupBy(f => f.Sample), g => Assert.Contains(g, f => f.Variant == "as-is" && f.Form == "txt"));
+        Assert.Equal(["big5.txt", "docx", "odt", "pdf", "txt", "utf16.txt"], files.Select(f => f.Form).Distinct().Order(StringComparer.Ordinal));
     }
+
+    private static string PathOf(string name) => Corpus.Files().Single(f => f.Name == name).Path;
 
     private static Task<CorpusReading> ReadAsync(string name) => Readings.GetOrAdd(name, n =>
     {

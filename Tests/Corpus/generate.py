@@ -468,12 +468,34 @@ def encode(text: str, form: str) -> bytes:
 # Word (.docx)
 # ---------------------------------------------------------------------------------------------
 
-def doc_paragraphs(cell: Cell) -> list[str]:
-    """A cell's paragraphs as a word processor holds them: numbered points each on a line."""
-    out = []
+Segment = tuple[str, bool]  # text, bold
+
+
+def doc_paragraphs(cell: Cell) -> list[list[Segment]]:
+    """A cell's paragraphs as a word processor holds them: numbered points each on a line, the
+    plan's bold titles (<b>) as bold runs."""
+    out: list[list[Segment]] = []
+    bold = False
     for p in cell.paras:
-        text = tidy_inline(p)
-        out += [x.strip() for x in re.split(r"\s(?=\d{1,2}\.\s)|\s(?=[(（]\d{1,2}[)）])", text) if x.strip()]
+        marked = re.sub(r"<(?:b|strong)\b[^>]*>", "\x01", p)
+        marked = re.sub(r"</(?:b|strong)>", "\x02", marked)
+        text = re.sub(r"\s+", " ", strip_tags(marked)).strip()
+        for piece in re.split(r"\s(?=\x01?\d{1,2}\.\s)|\s(?=\x01?[(（]\d{1,2}[)）])", text):
+            segments, buffer = [], ""
+            for ch in piece:
+                if ch in "\x01\x02":
+                    if buffer.strip():
+                        segments.append((buffer, bold))
+                    buffer, bold = "", ch == "\x01"
+                else:
+                    buffer += ch
+            if buffer.strip():
+                segments.append((buffer, bold))
+            if segments:
+                segments[0] = (segments[0][0].lstrip(), segments[0][1])
+                segments[-1] = (segments[-1][0].rstrip(), segments[-1][1])
+                out.append(segments)
+        bold = False
     return out
 
 
@@ -508,11 +530,20 @@ def cell_at(row: GridRow, col: int) -> Cell | None:
     return None
 
 
-def w_paragraph(text: str, bold=False, center=False, size: int | None = None) -> str:
+def w_paragraph(content: str | list[Segment], bold=False, center=False, size: int | None = None) -> str:
+    segments = [(content, bold)] if isinstance(content, str) else content
     ppr = '<w:pPr><w:jc w:val="center"/></w:pPr>' if center else ""
-    rpr = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "")
-    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
-    return f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+    runs = []
+    for text, b in segments:
+        rpr = ("<w:b/>" if b or bold else "") + (f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "")
+        rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+        runs.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+    return f"<w:p>{ppr}{''.join(runs)}</w:p>"
+
+
+def odt_paragraph(segments: list[Segment], style: str) -> str:
+    inner = "".join(f'<text:span text:style-name="B">{escape(t)}</text:span>' if b else escape(t) for t, b in segments)
+    return f'<text:p text:style-name="{style}">{inner}</text:p>'
 
 
 def docx_bytes(sample: Sample, grid: Grid) -> bytes:
@@ -619,7 +650,7 @@ def odt_bytes(sample: Sample, grid: Grid) -> bytes:
                 if cell.merge == "restart" and span.get((r, col), 1) > 1:
                     attrs += f' table:number-rows-spanned="{span[(r, col)]}"'
                 style = "Head" if row.header else "Cell"
-                paras = "".join(f'<text:p text:style-name="{style}">{escape(p)}</text:p>' for p in doc_paragraphs(cell)) or f'<text:p text:style-name="{style}"/>'
+                paras = "".join(odt_paragraph(p, style) for p in doc_paragraphs(cell)) or f'<text:p text:style-name="{style}"/>'
                 cells.append(f"<table:table-cell{attrs}>{paras}</table:table-cell>")
                 cells += ["<table:covered-table-cell/>"] * (cell.span - 1)
             col += cell.span
@@ -645,6 +676,7 @@ def odt_bytes(sample: Sample, grid: Grid) -> bytes:
                f'<style:style style:name="Body" style:family="paragraph"><style:text-properties {font} fo:font-size="10pt" style:font-size-asian="10pt"/></style:style>'
                f'<style:style style:name="Cell" style:family="paragraph"><style:text-properties {font} fo:font-size="10pt" style:font-size-asian="10pt"/></style:style>'
                f'<style:style style:name="Head" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties {font} fo:font-size="10pt" fo:font-weight="bold" style:font-size-asian="10pt" style:font-weight-asian="bold"/></style:style>'
+               '<style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>'
                '</office:automatic-styles>'
                f'<office:body><office:text>{"".join(body)}</office:text></office:body></office:document-content>')
     manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n'
