@@ -55,7 +55,6 @@ MATRIX: dict[str, list[str]] = {
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef「」『』、，。：；（）"
 SUB_LABEL = re.compile(r"^\s*([(（])\s*([一二三四五六七八九十]+)\s*([)）])\s*")
-PILLAR_LABEL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 NUMERALS = "一二三四五六七八九十"
 # Characters Big5 lacks, with the form an agency's Big5 file would carry instead.
 BIG5_REPLACEMENTS = {"叁": "參", "\u00a0": " "}
@@ -725,6 +724,10 @@ def main() -> int:
             continue
         folder = OUT / sample.name
         folder.mkdir(parents=True, exist_ok=True)
+        wanted = {f"{variant}{form}" for variant, forms in MATRIX.items() for form in forms}
+        for stale in folder.iterdir():
+            if stale.name not in wanted:
+                stale.unlink()  # a variant or form no longer in the matrix
         for variant, forms in MATRIX.items():
             text = None
             for form in forms:
