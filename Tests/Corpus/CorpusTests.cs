@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
@@ -131,6 +132,29 @@ public sealed partial class CorpusTests
         Assert.Equal(points, oracle.Points.Count);
         Assert.Equal(notApplicable, oracle.NotApplicable.Count);
         Assert.All(oracle.Points, p => Assert.Matches(@"^(0|\d\.(\d|\*))$", p.Code));
+    }
+
+    [Theory]
+    [InlineData("finance-bureau-113")]
+    [InlineData("niaosong-district-113")]
+    [InlineData("pawnshop-114")]
+    [InlineData("public-works-bureau-105")]
+    public void OracleOf_Seed_AgreesWithTheCoverageOfExpectedJson(string sample)
+    {
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus.Root, "Seeds", "expected.json")));
+        var plan = expected.RootElement.GetProperty("plans").EnumerateArray().Single(p => p.GetProperty("file").GetString() == sample + ".txt");
+        var covered = plan.GetProperty("covered").EnumerateArray().Select(c => c.GetString()!).ToList();
+        if (plan.TryGetProperty("preamble", out var preamble) && preamble.GetString() == "covered")
+        {
+            covered.Add("0");
+        }
+
+        var oracle = Corpus.OracleOf(sample)!;
+
+        Assert.Equal(covered.Order(StringComparer.Ordinal), oracle.Points.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(
+            plan.GetProperty("notApplicable").EnumerateArray().Select(n => n.GetProperty("code").GetString()),
+            oracle.NotApplicable.Select(n => n.Code));
     }
 
     [Fact]
