@@ -18,6 +18,7 @@ public static class CommandLine
         ["parse-plan"] = ParsePlanVerb.RunAsync,
         ["import-plan"] = (args, stdout, stderr, ct) => WithServicesAsync(services => ImportPlanVerb.RunAsync(services, args, stdout, stderr, ct), stderr),
         [RunDailyCommand.Verb] = RunDailyCommand.RunAsync,
+        [ReadCorpusVerb.Verb] = ReadCorpusVerb.RunAsync,
         [CreateAdminVerb.Verb] = (args, stdout, stderr, ct) => WithServicesAsync(services => CreateAdminVerb.RunAsync(services, args, stdout, stderr, ct), stderr),
         [ExportCoverageVerb.Verb] = (args, stdout, stderr, ct) => WithServicesAsync(services => ExportCoverageVerb.RunAsync(services, args, stdout, stderr, ct), stderr),
     };
