@@ -119,9 +119,29 @@ public static partial class FocusTextParser
     /// True when <paramref name="next"/> opens with list number n > 1 and <paramref name="previous"/>'s
     /// list ends at n - 1: one list broken over two rows at a page break.
     /// </summary>
-    public static bool ContinuesList(string previous, string next)
+    /// <summary>
+    /// True when <paramref name="next"/> opens the first measure under the title <paramref name="heading"/>:
+    /// "(1)" under any title, "1." under a title that is not itself numbered.
+    /// </summary>
+    public static bool OpensMeasures(string heading, string next)
     {
-        var opening = TopMarker().Match(TextNormalizer.Fold(TextNormalizer.Soft(next)));
+        var folded = TextNormalizer.Fold(TextNormalizer.Soft(next));
+        if (ParenMarker().Match(folded) is { Success: true, Index: 0 } paren)
+        {
+            return paren.Groups["n"].Value == "1";
+        }
+
+        return TopMarker().Match(folded) is { Success: true, Index: 0 } top && top.Groups["n"].Value == "1"
+            && TopMarker().Match(TextNormalizer.Fold(TextNormalizer.Soft(heading))) is not { Success: true, Index: 0 };
+    }
+
+    public static bool ContinuesList(string previous, string next) =>
+        ContinuesList(previous, next, TopMarker()) || ContinuesList(previous, next, ParenMarker());
+
+    // The same, at one numbering level: 1. 2. | 3. or (1) (2) | (3).
+    private static bool ContinuesList(string previous, string next, Regex marker)
+    {
+        var opening = marker.Match(TextNormalizer.Fold(TextNormalizer.Soft(next)));
         if (!opening.Success || opening.Index != 0)
         {
             return false;
@@ -131,13 +151,13 @@ public static partial class FocusTextParser
         var folded = TextNormalizer.Fold(TextNormalizer.CleanLine(previous));
 
         // Only a list of measures under a title continues; "1. title …" followed by "2. title …" are two points.
-        if (TopMarker().Match(folded) is not { Success: true, Index: > 0 })
+        if (marker.Match(folded) is not { Success: true, Index: > 0 })
         {
             return false;
         }
 
-        var ranges = SplitNumbered(folded, TopMarker());
-        var count = ranges.Count > 0 ? ranges.Count : TopMarker().Match(folded) is { Success: true, Groups: var g } && g["n"].Value == "1" ? 1 : 0;
+        var ranges = SplitNumbered(folded, marker);
+        var count = ranges.Count > 0 ? ranges.Count : marker.Match(folded) is { Success: true, Groups: var g } && g["n"].Value == "1" ? 1 : 0;
         return number > 1 && count == number - 1;
     }
 

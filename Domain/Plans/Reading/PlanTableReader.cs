@@ -295,6 +295,15 @@ internal sealed partial class PlanTableReader
             return;
         }
 
+        // A title alone on its row ("2. 服務及時、一致性"), then rows of its measures opening at (1): one
+        // point, with the units of every row, though each row names its own.
+        if (sameGroup && IsLoneHeading(last!.Focus) && FocusTextParser.OpensMeasures(last.Focus, focusText))
+        {
+            last.Focus += "\n" + focusText;
+            last.Units = last.Units.Length == 0 ? unitsText : last.Units + "\n" + unitsText;
+            return;
+        }
+
         // A row of focus text without units continues the focus point above it: sub-measures (1) (2)
         // of a numbered point, or the description under a title left alone on the row before.
         if (sameGroup && ((_unitColumn is not null && !hasUnits) || (_unitColumn is null && IsLoneHeading(last!.Focus))))
@@ -507,7 +516,8 @@ internal sealed partial class PlanTableReader
 
     private void SetPillar(Pillar pillar, string text, int line)
     {
-        if (_pillar?.Code != pillar.Code || _group is not null)
+        // The pillar written again on each row of its group keeps the sub-item the rows are under.
+        if (_pillar?.Code != pillar.Code)
         {
             _group = null;
         }

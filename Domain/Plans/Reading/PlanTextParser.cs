@@ -244,7 +244,41 @@ public static partial class PlanTextParser
             run++;
         }
 
-        return run >= 3;
+        return run >= 3 && !TabRowsAhead(lines, start);
+    }
+
+    // A table of tab-separated rows whose rows often open with an empty cell ("\t(二)…" under a
+    // pillar written once) is not a cell-per-line table: those never hold a tab after the first
+    // character. Looks ahead to where the table visibly ends.
+    private static bool TabRowsAhead(string[] lines, int start)
+    {
+        var blanks = 0;
+        for (var i = start; i < lines.Length && i < start + 400; i++)
+        {
+            var line = lines[i];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                if (++blanks >= 3)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            blanks = 0;
+            if (line.IndexOf('\t') > 0)
+            {
+                return true;
+            }
+
+            if (!line.StartsWith('\t') && SectionHeading().IsMatch(line.Trim()))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static int ReadTabTable(string[] lines, int start, List<PlanBlock> blocks)
@@ -260,7 +294,9 @@ public static partial class PlanTextParser
                 continue;
             }
 
-            if (!line.Contains('\t') || StartsCellPerLineRun(lines, i))
+            // Rows that open with an empty cell go on in the same table; a cell-per-line table
+            // begins after a blank line.
+            if (!line.Contains('\t') || (i > start && string.IsNullOrWhiteSpace(lines[i - 1]) && StartsCellPerLineRun(lines, i)))
             {
                 break;
             }
@@ -294,7 +330,10 @@ public static partial class PlanTextParser
             if (line.StartsWith('\t'))
             {
                 CloseCell();
-                if (blanks > 0)
+
+                // A blank line ends the row, unless the row is short of the table's width by just
+                // the cells that follow: a blank line slipped in between two cells of one row.
+                if (blanks > 0 && !(Width() is { } width && cells.Count < width && cells.Count + CellsOfRowAt(lines, i) <= width))
                 {
                     CloseRow();
                 }
@@ -331,6 +370,12 @@ public static partial class PlanTextParser
 
         return i;
 
+        int? Width()
+        {
+            var sizes = rows.Skip(1).Select(r => r.Cells.Count).ToList();
+            return sizes.Count < 2 ? null : sizes.GroupBy(n => n).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        }
+
         void CloseCell()
         {
             if (cell is not null)
@@ -348,6 +393,36 @@ public static partial class PlanTextParser
                 cells = [];
             }
         }
+    }
+
+    // The cells of the cell-per-line row that starts at a line: its tab lines up to a blank line that
+    // a tab line follows (a blank line before a line without a tab is inside a cell).
+    private static int CellsOfRowAt(string[] lines, int start)
+    {
+        var count = 0;
+        var blank = false;
+        for (var i = start; i < lines.Length && i < start + 200; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]) && !lines[i].StartsWith('\t'))
+            {
+                blank = true;
+                continue;
+            }
+
+            if (lines[i].StartsWith('\t'))
+            {
+                if (blank && count > 0)
+                {
+                    break;
+                }
+
+                count += lines[i][1..].Split('\t').Length;
+            }
+
+            blank = false;
+        }
+
+        return count;
     }
 
     private static bool IsPipeRow(string line)
