@@ -35,6 +35,9 @@ public static class PlanFindingCodes
     public const string DocxUnreadable = "DOCX_UNREADABLE";
     public const string PdfUnreadable = "PDF_UNREADABLE";
     public const string PdfNoTextLayer = "PDF_NO_TEXT_LAYER";
+    public const string PdfTooManyPages = "PDF_TOO_MANY_PAGES";
+    public const string PdfTooManyLetters = "PDF_TOO_MANY_LETTERS";
+    public const string PdfPageTooComplex = "PDF_PAGE_TOO_COMPLEX";
 
     // Reading (content).
     public const string EmptyDocument = "EMPTY_DOCUMENT";
