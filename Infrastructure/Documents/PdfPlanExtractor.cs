@@ -205,7 +205,7 @@ public static class PdfPlanExtractor
         private PlanTable? Table(LatticeTable table, double size)
         {
             var columns = _columnsOf[table];
-            var texts = table.Cells.ToDictionary(c => c, c => PdfTextLines.Group(c.Glyphs, size).Select(l => l.Text(size)).ToList());
+            var texts = table.Cells.ToDictionary(c => c, c => CellLines(table, c, size));
             var rows = new List<PlanRow>();
             for (var r = 0; r < table.RowCount; r++)
             {
@@ -221,6 +221,21 @@ public static class PdfPlanExtractor
             }
 
             return rows.Count == 0 ? null : new PlanTable(rows[0].Line, rows);
+        }
+
+        // The cell's paragraphs, one a line. Its text keeps about as far from the right border as from
+        // the left (the cell margins): a line that comes that close to the right border was wrapped.
+        private static List<string> CellLines(LatticeTable table, LatticeCell cell, double size)
+        {
+            var lines = PdfTextLines.Group(cell.Glyphs, size);
+            if (lines.Count == 0)
+            {
+                return [];
+            }
+
+            var margin = Math.Max(0, lines.Min(l => l.Left) - table.Xs[cell.Column]);
+            var text = PdfTextLines.Paragraphs(lines.Select(l => (l.Right, l.Text(size))).ToList(), table.Xs[cell.LastColumn + 1] - margin, size * 1.5);
+            return text.Split('\n').ToList();
         }
 
         private static int Column(double[] columns, double x)

@@ -27,13 +27,15 @@ internal sealed class TextLine
 
     public double Left { get; }
 
+    public double Right => Glyphs[^1].EndX;
+
     /// <summary>The line as text: letters joined, a space where the gap is wider than a fifth of a letter.</summary>
     public string Text(double size) => string.Join(" ", Segments(size, double.PositiveInfinity).Select(s => s.Text));
 
     /// <summary>Runs of letters; a gap wider than <paramref name="cellGap"/> letters starts a new run.</summary>
-    public List<(double X, string Text)> Segments(double size, double cellGap)
+    public List<TextSegment> Segments(double size, double cellGap)
     {
-        var segments = new List<(double X, string Text)>();
+        var segments = new List<TextSegment>();
         var builder = new StringBuilder();
         var start = Glyphs[0].X;
         for (var i = 0; i < Glyphs.Count; i++)
@@ -43,7 +45,7 @@ internal sealed class TextLine
                 var gap = Glyphs[i].X - Glyphs[i - 1].EndX;
                 if (gap > size * cellGap)
                 {
-                    segments.Add((start, builder.ToString()));
+                    segments.Add(new TextSegment(start, Glyphs[i - 1].EndX, builder.ToString()));
                     builder.Clear();
                     start = Glyphs[i].X;
                 }
@@ -56,10 +58,13 @@ internal sealed class TextLine
             builder.Append(Glyphs[i].Value);
         }
 
-        segments.Add((start, builder.ToString()));
+        segments.Add(new TextSegment(start, Glyphs[^1].EndX, builder.ToString()));
         return segments;
     }
 }
+
+/// <summary>A run of letters on a line: where it starts and ends, and its text.</summary>
+internal readonly record struct TextSegment(double X, double Right, string Text);
 
 /// <summary>Groups letters into lines by their baseline.</summary>
 internal static class PdfTextLines
@@ -83,6 +88,37 @@ internal static class PdfTextLines
         return lines.Select(l => new TextLine(l.OrderBy(g => g.X).ToList())).ToList();
     }
 
+    /// <summary>
+    /// A cell's lines as its paragraphs, one a line: a line that runs to the cell's right edge was
+    /// wrapped there by the layout, so the next line continues it; a line ending short of the edge ends
+    /// its paragraph. Between CJK characters the wrap joins without a space, unless the line ends with
+    /// a unit's name (…科, …課, …室): the PDF cannot tell a wrap inside a word (社會|課) from one at the
+    /// space between two units (各課室|各課室), and the space keeps units apart as the text form does.
+    /// </summary>
+    public static string Paragraphs(IReadOnlyList<(double Right, string Text)> lines, double rightEdge, double slack)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0)
+            {
+                var previous = lines[i - 1].Text;
+                if (rightEdge - lines[i - 1].Right > slack)
+                {
+                    text.Append('\n');
+                }
+                else if (!(IsWide(previous[^1]) && IsWide(lines[i].Text[0])) || UnitEnd(previous))
+                {
+                    text.Append(' ');
+                }
+            }
+
+            text.Append(lines[i].Text);
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The median letter size (1 at least), so that tolerances follow the document's type size.</summary>
     public static double MedianSize(IReadOnlyCollection<Glyph> glyphs)
     {
@@ -94,4 +130,10 @@ internal static class PdfTextLines
         var sorted = glyphs.Select(g => Math.Max(g.Size, 1)).Order().ToList();
         return sorted[sorted.Count / 2];
     }
+
+    // CJK ideographs, punctuation and full-width forms.
+    private static bool IsWide(char c) =>
+        c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u3000' and <= '\u303F';
+
+    private static bool UnitEnd(string line) => line[^1] is '科' or '室' or '課' or '組' or '處' or '局' or '所' or '隊' or '股' || line.EndsWith("中心", StringComparison.Ordinal);
 }

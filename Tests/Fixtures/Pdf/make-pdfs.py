@@ -220,13 +220,14 @@ TWO_PAGES = PAGE.format(title="two pages", body=f"""
 <p>表格後的段落</p>
 """)
 
-# The plan of PdfPlanExtractorTests' first test, as a table without borders.
+# The plan of PdfPlanExtractorTests' first test, as a table without borders. Top-aligned cells, as Word
+# lays them out: read one row a line, vertically centred cells would interleave their lines.
 BORDERLESS = PAGE.format(title="borderless", body="""
 <p>高雄市前鎮地政事務所113年度提升服務工作計畫</p>
 <table border="0" cellspacing="0" cellpadding="6" width="100%">
-<tr><td width="28%">執行要項</td><td width="34%">執行重點</td><td width="24%">執行方法</td><td>執行單位</td></tr>
-<tr><td>一、完備基礎服務項目，注重服務特性差異化</td><td>(一)建立業務標準作業流程，維持服務措施處理一致性；確保資訊提供、問題回應或申辦案件處理的正確性，並適時檢討改進流程與作業方式。</td><td>訂定標準作業流程 訂定登記案件標準作業流程並公開於網站。</td><td>登記課</td></tr>
-<tr><td></td><td>(二)提供民眾易讀、易懂、易用的服務申辦資訊及進度查詢管道，提升服務流程透明度。</td><td>線上進度查詢 每季檢討線上查詢系統。</td><td>資訊課、測量課</td></tr>
+<tr valign="top"><td width="28%">執行要項</td><td width="34%">執行重點</td><td width="24%">執行方法</td><td>執行單位</td></tr>
+<tr valign="top"><td>一、完備基礎服務項目，注重服務特性差異化</td><td>(一)建立業務標準作業流程，維持服務措施處理一致性；確保資訊提供、問題回應或申辦案件處理的正確性，並適時檢討改進流程與作業方式。</td><td>訂定標準作業流程 訂定登記案件標準作業流程並公開於網站。</td><td>登記課</td></tr>
+<tr valign="top"><td></td><td>(二)提供民眾易讀、易懂、易用的服務申辦資訊及進度查詢管道，提升服務流程透明度。</td><td>線上進度查詢 每季檢討線上查詢系統。</td><td>資訊課、測量課</td></tr>
 </table>
 <p>伍、推動及管考：依市府排定期程辦理。</p>
 """)
