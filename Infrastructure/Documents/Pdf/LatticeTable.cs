@@ -45,9 +45,20 @@ internal sealed class LatticeTable
     /// <summary>The cells, each with its first grid row and column and how many it spans.</summary>
     public List<LatticeCell> Cells { get; }
 
+    /// <summary>
+    /// More lines than this across one way in a table is a drawing (a chart, a hatched area), not a
+    /// form's table; the work of meeting every line with every other grows with their product.
+    /// </summary>
+    private const int MaxLines = 1000;
+
     /// <summary>The tables drawn by these rulings: each set of lines that meet, with a grid of two cells at least.</summary>
     public static List<LatticeTable> Find(List<Ruling> horizontal, List<Ruling> vertical)
     {
+        if (horizontal.Count > MaxLines || vertical.Count > MaxLines)
+        {
+            return [];
+        }
+
         // Lines that meet belong to one table: union-find over horizontal (0..h-1) and vertical (h..) lines.
         var parent = Enumerable.Range(0, horizontal.Count + vertical.Count).ToArray();
         for (var h = 0; h < horizontal.Count; h++)

@@ -188,6 +188,7 @@ public sealed class PdfPlanExtractorTests
     [InlineData(BorderStyle.FilledRectangles)]
     [InlineData(BorderStyle.StrokedRectangles)]
     [InlineData(BorderStyle.StrokedSegments)]
+    [InlineData(BorderStyle.InnerLinesOnly)]
     public void Extract_CellBordersDrawnOneByOne_GivesTheCellsOfTheGrid(BorderStyle style)
     {
         var bytes = CjkPdfWriter.WritePages([DrawnTableText], drawings: [DrawnBorders(style)]);
@@ -351,6 +352,26 @@ public sealed class PdfPlanExtractorTests
     }
 
     [Fact]
+    public void Extract_PageHatchedWithThousandsOfLines_ReadsItsTextQuickly()
+    {
+        // 1,200 lines each way, 3 pt apart (running off the page), cross 1.4 million times: a drawing,
+        // not a table, whose grid would take minutes to close; its text is still read.
+        var hatch = new StringBuilder("0.1 w\n");
+        for (var i = 0; i < 1200; i++)
+        {
+            hatch.Append(CultureInfo.InvariantCulture, $"{20 + (i * 3)} 0 m {20 + (i * 3)} 3620 l S 0 {20 + (i * 3)} m 3620 {20 + (i * 3)} l S\n");
+        }
+
+        var bytes = CjkPdfWriter.WritePages([[(40, 571.5, "圖上的文字")]], drawings: [hatch.ToString()]);
+
+        var watch = Stopwatch.StartNew();
+        var loaded = PdfPlanExtractor.Extract(bytes, "hatch.pdf", CancellationToken.None);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal(["P1 圖上的文字"], Describe(loaded.Document!));
+    }
+
+    [Fact]
     public void Extract_CancelledToken_StopsWithCancellation()
     {
         var bytes = File.ReadAllBytes(FixturePath("two-pages.pdf"));
@@ -399,6 +420,9 @@ public sealed class PdfPlanExtractorTests
         FilledRectangles,
         StrokedRectangles,
         StrokedSegments,
+
+        /// <summary>No outer frame (HTML's frame="void"; a row cut by the page break without a line under it).</summary>
+        InnerLinesOnly,
     }
 
     // A grid of four rows and three columns on an A4 landscape page; the first cell of rows 2 and 3 is
@@ -426,6 +450,11 @@ public sealed class PdfPlanExtractorTests
     private static string DrawnBorders(BorderStyle style)
     {
         var content = new StringBuilder("0 0 0 RG 0 0 0 rg 0.5 w 20 20 802 555 re S\n");
+        if (style == BorderStyle.InnerLinesOnly)
+        {
+            return content.Append("240 430 m 240 540 l S 600 390 m 600 540 l S 40 510 m 780 510 l S 240 470 m 780 470 l S 40 430 m 780 430 l S\n").ToString();
+        }
+
         foreach (var (left, bottom, right, top) in DrawnCells)
         {
             var line = style switch
