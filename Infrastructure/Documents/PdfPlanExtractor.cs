@@ -92,7 +92,8 @@ public static class PdfPlanExtractor
 
     private static List<Glyph> Glyphs(Page page) =>
         page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))
-            .Select(l => new Glyph(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.StartBaseLine.Y, Math.Max(l.PointSize, 1)))
+            .Select(l => new Glyph(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.StartBaseLine.Y, Math.Max(l.PointSize, 1),
+                l.FontDetails.IsBold || l.FontDetails.Name.Contains("Bold", StringComparison.OrdinalIgnoreCase)))
             .ToList();
 
     /// <summary>What one page holds: its tables with their letters placed in cells, and the lines of text outside them.</summary>
@@ -234,7 +235,7 @@ public static class PdfPlanExtractor
             }
 
             var margin = Math.Max(0, lines.Min(l => l.Left) - table.Xs[cell.Column]);
-            var text = PdfTextLines.Paragraphs(lines.Select(l => (l.Right, l.Text(size))).ToList(), table.Xs[cell.LastColumn + 1] - margin, size * 1.5);
+            var text = PdfTextLines.Paragraphs(lines.Select(l => (l.Right, l.MarkedText(size))).ToList(), table.Xs[cell.LastColumn + 1] - margin, size * 1.5);
             return text.Split('\n').ToList();
         }
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace HighServiceDashboard.Infrastructure.Documents.Pdf;
 
 /// <summary>One visible letter of a page: its text, where its baseline starts and ends, its size.</summary>
-internal readonly record struct Glyph(string Value, double X, double EndX, double Baseline, double Size)
+internal readonly record struct Glyph(string Value, double X, double EndX, double Baseline, double Size, bool Bold = false)
 {
     public double CentreX => (X + EndX) / 2;
 
@@ -31,6 +31,39 @@ internal sealed class TextLine
 
     /// <summary>The line as text: letters joined, a space where the gap is wider than a fifth of a letter.</summary>
     public string Text(double size) => string.Join(" ", Segments(size, double.PositiveInfinity).Select(s => s.Text));
+
+    /// <summary>
+    /// The line as text with its bold runs in &lt;b&gt; tags, as the text form marks them: a bold run
+    /// opening a focus cell is the focus point's title ("&lt;b&gt;1. 服務人員專業能力&lt;/b&gt; 注重…").
+    /// </summary>
+    public string MarkedText(double size)
+    {
+        var builder = new StringBuilder();
+        var bold = false;
+        for (var i = 0; i < Glyphs.Count; i++)
+        {
+            if (bold && !Glyphs[i].Bold)
+            {
+                builder.Append("</b>");
+                bold = false;
+            }
+
+            if (i > 0 && Glyphs[i].X - Glyphs[i - 1].EndX > size * 0.2)
+            {
+                builder.Append(' ');
+            }
+
+            if (!bold && Glyphs[i].Bold)
+            {
+                builder.Append("<b>");
+                bold = true;
+            }
+
+            builder.Append(Glyphs[i].Value);
+        }
+
+        return bold ? builder.Append("</b>").ToString() : builder.ToString();
+    }
 
     /// <summary>Runs of letters; a gap wider than <paramref name="cellGap"/> letters starts a new run.</summary>
     public List<TextSegment> Segments(double size, double cellGap)
@@ -102,12 +135,13 @@ internal static class PdfTextLines
         {
             if (i > 0)
             {
-                var previous = lines[i - 1].Text;
+                var previous = Unmarked(lines[i - 1].Text);
+                var next = Unmarked(lines[i].Text);
                 if (rightEdge - lines[i - 1].Right > slack)
                 {
                     text.Append('\n');
                 }
-                else if (!(IsWide(previous[^1]) && IsWide(lines[i].Text[0])) || UnitEnd(previous))
+                else if (previous.Length == 0 || next.Length == 0 || !(IsWide(previous[^1]) && IsWide(next[0])) || UnitEnd(previous))
                 {
                     text.Append(' ');
                 }
@@ -116,7 +150,8 @@ internal static class PdfTextLines
             text.Append(lines[i].Text);
         }
 
-        return text.ToString();
+        // A bold run wrapped over two lines is one run.
+        return text.Replace("</b> <b>", " ").Replace("</b><b>", string.Empty).ToString();
     }
 
     /// <summary>The median letter size (1 at least), so that tolerances follow the document's type size.</summary>
@@ -134,6 +169,8 @@ internal static class PdfTextLines
     // CJK ideographs, punctuation and full-width forms.
     private static bool IsWide(char c) =>
         c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u3000' and <= '\u303F';
+
+    private static string Unmarked(string text) => text.Replace("<b>", string.Empty).Replace("</b>", string.Empty);
 
     private static bool UnitEnd(string line) => line[^1] is '科' or '室' or '課' or '組' or '處' or '局' or '所' or '隊' or '股' || line.EndsWith("中心", StringComparison.Ordinal);
 }

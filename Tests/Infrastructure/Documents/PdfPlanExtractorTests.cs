@@ -146,15 +146,15 @@ public sealed class PdfPlanExtractorTests
 
         // Page 1: the header row, items 1 to 11, and item 12 whose long cell the page break cuts.
         Assert.Equal(13, tables[0].Rows.Count);
-        Assert.Equal(["執行要項", "執行重點", "執行單位"], tables[0].Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["<b>執行要項</b>", "<b>執行重點</b>", "<b>執行單位</b>"], tables[0].Rows[0].Cells.Select(c => c.Text));
         Assert.Equal(["項目 1", "重點1", "單位1"], tables[0].Rows[1].Cells.Select(c => c.Text));
         var cut = tables[0].Rows[^1].Cells;
         Assert.Equal("項目 12", cut[0].Text);
         Assert.Equal("單位12", cut[2].Text);
 
-        // Page 2: the header row repeated, then the rest of the cut cell in its column, then items 13 to 20.
+        // Page 2: the header row repeated (<th>, bold), then the rest of the cut cell in its column, then items 13 to 20.
         Assert.Equal(10, tables[1].Rows.Count);
-        Assert.Equal(["執行要項", "執行重點", "執行單位"], tables[1].Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["<b>執行要項</b>", "<b>執行重點</b>", "<b>執行單位</b>"], tables[1].Rows[0].Cells.Select(c => c.Text));
         var continued = tables[1].Rows[1].Cells;
         Assert.Equal([0, 1, 2], continued.Select(c => c.Column));
         Assert.Equal(string.Empty, continued[0].Text);
@@ -268,7 +268,7 @@ public sealed class PdfPlanExtractorTests
 
         // 6.4 is the last page's table, after the end of 6.3 cut by the page break.
         var last = document.Blocks.OfType<PlanTable>().Last();
-        Assert.StartsWith("2. 跨機關行銷服務", last.Rows[0].Cells.Single(c => c.Column == 2).Text, StringComparison.Ordinal);
+        Assert.StartsWith("<b>2. 跨機關行銷服務</b> 有關標售", last.Rows[0].Cells.Single(c => c.Column == 2).Text, StringComparison.Ordinal);
         Assert.StartsWith("(四)權衡服務措施的必要性", last.Rows[1].Cells.Single(c => c.Column == 1).Text, StringComparison.Ordinal);
 
         // 3.2's declaration, wrapped over two lines of its cell, reads whole.
@@ -284,6 +284,9 @@ public sealed class PdfPlanExtractorTests
         Assert.Equal(expected.GetProperty("parent").GetString(), reading.Parent);
         Assert.Equal(["3.2", "3.3"], Codes(reading.GetCoverage(), CoverageStatus.NotApplicable));
         Assert.Equal(Codes(expected, "covered").Except(["6.4"]), Codes(reading.GetCoverage(), CoverageStatus.Covered));
+
+        // Bold runs come back as the text form marks them: the bold opening of a cell is its title.
+        Assert.Equal("1.1", reading.FocusPoints.Single(f => f.Title == "服務人員專業能力").Code);
         Assert.Empty(reading.Unplaced);
     }
 
