@@ -93,7 +93,7 @@ public static class PdfPlanExtractor
     private static List<Glyph> Glyphs(Page page) =>
         page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))
             .Select(l => new Glyph(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.StartBaseLine.Y, Math.Max(l.PointSize, 1),
-                l.FontDetails.IsBold || l.FontDetails.Name.Contains("Bold", StringComparison.OrdinalIgnoreCase)))
+                l.FontDetails is { } font && (font.IsBold || font.Name?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true)))
             .ToList();
 
     /// <summary>What one page holds: its tables with their letters placed in cells, and the lines of text outside them.</summary>
