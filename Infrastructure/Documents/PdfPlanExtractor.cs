@@ -1,47 +1,87 @@
-using System.Text;
+using System.Globalization;
 using HighServiceDashboard.Domain.Plans.Reading;
+using HighServiceDashboard.Infrastructure.Documents.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
 namespace HighServiceDashboard.Infrastructure.Documents;
 
+/// <summary>How much a plan PDF may hold before <see cref="PdfPlanExtractor"/> refuses it.</summary>
+public sealed record PdfExtractionLimits
+{
+    public static PdfExtractionLimits Default { get; } = new();
+
+    /// <summary>A plan runs to tens of pages; more is another kind of document (default 500).</summary>
+    public int MaxPages { get; init; } = 500;
+
+    /// <summary>Letters over the whole document (default 2,000,000).</summary>
+    public long MaxLetters { get; init; } = 2_000_000;
+
+    /// <summary>Drawn shapes (subpaths) on one page (default 50,000); a table page draws a few hundred.</summary>
+    public int MaxPathsPerPage { get; init; } = 50_000;
+}
+
 /// <summary>
-/// Extracts a PDF plan from its text layer: letters grouped into lines by their baseline, ordered by
-/// position; a wide horizontal gap becomes a tab (a column boundary), so that the text parser reads
-/// the table as tab-separated rows. A scanned PDF (no text layer) is reported, not guessed at.
+/// Extracts a PDF plan from its text layer into the reader's table model. Where a page draws its table
+/// (Word and LibreOffice draw every cell border), the table is read from its ruling lines: each
+/// rectangle closed on four sides is a cell, letters go to the cell holding their centre, and each
+/// page's table is a table of its own (the reader joins them). Pages without ruling lines are read by
+/// text alignment: columns where text starts, one row a line. Text outside tables becomes paragraphs,
+/// one a line. A scanned PDF (no text layer) and oversized input are reported, not guessed at.
 /// </summary>
 public static class PdfPlanExtractor
 {
-    public static PlanLoadResult Extract(byte[] bytes, string fileName)
+    /// <summary>Tables on different pages whose outer edges are this close are one table broken by the page.</summary>
+    private const double SameTableTolerance = 6;
+
+    public static PlanLoadResult Extract(byte[] bytes, string fileName, CancellationToken ct) =>
+        Extract(bytes, fileName, PdfExtractionLimits.Default, ct);
+
+    public static PlanLoadResult Extract(byte[] bytes, string fileName, PdfExtractionLimits limits, CancellationToken ct)
     {
         try
         {
             using var pdf = PdfDocument.Open(bytes);
-            var pages = pdf.GetPages().Select(page => page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList()).ToList();
-            var letters = pages.Sum(p => p.Count);
-            var size = letters == 0 ? 10 : Median(pages.SelectMany(p => p).Select(l => Math.Max(l.PointSize, 1)));
-            var lines = pages.Select(p => GroupLines(p, size).Select(l => Segments(l, size)).ToList()).ToList();
-
-            // Columns are found over the whole document: a table runs over pages with one layout.
-            var columns = ColumnStarts(lines.SelectMany(p => p), size);
-            var text = new StringBuilder();
-            foreach (var page in lines)
+            if (pdf.NumberOfPages > limits.MaxPages)
             {
-                foreach (var line in Render(page, columns, size))
-                {
-                    text.Append(line).Append('\n');
-                }
-
-                text.Append('\n');
+                return PlanDocumentLoader.Fail(PlanFindingCodes.PdfTooManyPages,
+                    $"PDF 共 {pdf.NumberOfPages} 頁，超過 {limits.MaxPages} 頁的上限；請只上傳計畫本文。",
+                    $"The PDF has {pdf.NumberOfPages} pages, more than the limit of {limits.MaxPages}; upload the plan itself only.");
             }
 
-            if (letters == 0 || text.ToString().Trim().Length == 0)
+            var pages = new List<PageContent>();
+            long letters = 0;
+            for (var number = 1; number <= pdf.NumberOfPages; number++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var page = pdf.GetPage(number);
+                letters += page.Letters.Count;
+                if (letters > limits.MaxLetters)
+                {
+                    return PlanDocumentLoader.Fail(PlanFindingCodes.PdfTooManyLetters,
+                        string.Create(CultureInfo.InvariantCulture, $"PDF 的文字超過 {limits.MaxLetters:N0} 個字元的上限，無法讀取；請只上傳計畫本文。"),
+                        string.Create(CultureInfo.InvariantCulture, $"The PDF holds more than {limits.MaxLetters:N0} letters, the limit; upload the plan itself only."));
+                }
+
+                var paths = page.Paths;
+                if (paths.Sum(p => p.Count) > limits.MaxPathsPerPage)
+                {
+                    return PlanDocumentLoader.Fail(PlanFindingCodes.PdfPageTooComplex,
+                        string.Create(CultureInfo.InvariantCulture, $"PDF 第 {number} 頁的圖形過於複雜（超過 {limits.MaxPathsPerPage:N0} 個繪圖路徑），無法讀取；請上傳 Word 檔或較簡單的 PDF。"),
+                        string.Create(CultureInfo.InvariantCulture, $"Page {number} of the PDF draws too many shapes (more than {limits.MaxPathsPerPage:N0} paths) to be read; upload the Word file or a simpler PDF."));
+                }
+
+                pages.Add(PageContent.Read(Glyphs(page), paths));
+            }
+
+            var blocks = pages.Sum(p => p.Glyphs.Count) == 0 ? [] : new DocumentWriter(pages).Write();
+            if (blocks.Count == 0)
             {
                 return PlanDocumentLoader.Fail(PlanFindingCodes.PdfNoTextLayer, "PDF 沒有文字層（可能是掃描影像），請上傳 Word 檔或可選取文字的 PDF。",
                     "The PDF has no text layer (it may be a scanned image); upload the Word file or a PDF with selectable text.");
             }
 
-            return new PlanLoadResult(PlanTextParser.Parse(text.ToString(), fileName), []);
+            return new PlanLoadResult(new PlanTextDocument(fileName, blocks), []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -50,105 +90,167 @@ public static class PdfPlanExtractor
         }
     }
 
-    private static List<List<Letter>> GroupLines(List<Letter> letters, double size)
-    {
-        var lines = new List<List<Letter>>();
-        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
-        {
-            var line = lines.Count > 0 && Math.Abs(lines[^1][0].StartBaseLine.Y - letter.StartBaseLine.Y) <= size * 0.4 ? lines[^1] : null;
-            if (line is null)
-            {
-                line = [];
-                lines.Add(line);
-            }
+    private static List<Glyph> Glyphs(Page page) =>
+        page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))
+            .Select(l => new Glyph(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.StartBaseLine.Y, Math.Max(l.PointSize, 1),
+                l.FontDetails is { } font && (font.IsBold || font.Name?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true)))
+            .ToList();
 
-            line.Add(letter);
+    /// <summary>What one page holds: its tables with their letters placed in cells, and the lines of text outside them.</summary>
+    private sealed class PageContent
+    {
+        private PageContent(List<Glyph> glyphs, List<LatticeTable> tables, List<TextLine> lines, double size)
+        {
+            Glyphs = glyphs;
+            Tables = tables;
+            Lines = lines;
+            Size = size;
         }
 
-        return lines;
-    }
+        public List<Glyph> Glyphs { get; }
 
-    private static IEnumerable<string> Render(List<List<(double X, string Text)>> lines, List<double> columns, double size)
-    {
-        // Lines between the first and the last with several cells are table rows, even where only one
-        // cell has text on that line (a wrapped pillar heading): they keep their column position.
-        var first = lines.FindIndex(s => s.Count > 1);
-        var last = lines.FindLastIndex(s => s.Count > 1);
-        for (var i = 0; i < lines.Count; i++)
+        public List<LatticeTable> Tables { get; }
+
+        /// <summary>Lines outside the tables (all lines on a page without ruled tables).</summary>
+        public List<TextLine> Lines { get; }
+
+        public double Size { get; }
+
+        public static PageContent Read(List<Glyph> glyphs, IReadOnlyList<UglyToad.PdfPig.Graphics.PdfPath> paths)
         {
-            var segments = lines[i];
-            if (first < 0 || i < first || i > last || columns.Count < 2)
+            var size = PdfTextLines.MedianSize(glyphs);
+            var (horizontal, vertical) = PdfRulings.Find(paths);
+            var tables = LatticeTable.Find(horizontal, vertical);
+            var outside = new List<Glyph>();
+            foreach (var glyph in glyphs)
             {
-                yield return string.Join("\t", segments.Select(s => s.Text));
-                continue;
-            }
-
-            var cells = new string[columns.Count];
-            foreach (var (x, text) in segments)
-            {
-                var column = Math.Max(0, columns.FindLastIndex(c => c <= x + size));
-                cells[column] = cells[column] is null ? text : cells[column] + " " + text;
-            }
-
-            yield return string.Join("\t", cells.Select(c => c ?? string.Empty)) + (segments.Count == 1 ? "\t" : string.Empty);
-        }
-    }
-
-    // Runs of letters on one line; a gap wider than a few characters separates cells.
-    private static List<(double X, string Text)> Segments(List<Letter> line, double size)
-    {
-        var ordered = line.OrderBy(l => l.StartBaseLine.X).ToList();
-        var segments = new List<(double X, string Text)>();
-        var builder = new StringBuilder();
-        var start = ordered[0].StartBaseLine.X;
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            if (i > 0)
-            {
-                var gap = ordered[i].StartBaseLine.X - ordered[i - 1].EndBaseLine.X;
-                if (gap > size * 2.5)
+                var cell = tables.Select(t => t.CellAt(glyph.CentreX, glyph.CentreY)).FirstOrDefault(c => c is not null);
+                if (cell is null)
                 {
-                    segments.Add((start, builder.ToString()));
-                    builder.Clear();
-                    start = ordered[i].StartBaseLine.X;
+                    outside.Add(glyph);
                 }
-                else if (gap > size * 0.2)
+                else
                 {
-                    builder.Append(' ');
+                    cell.Glyphs.Add(glyph);
                 }
             }
 
-            builder.Append(ordered[i].Value);
+            return new PageContent(glyphs, tables, PdfTextLines.Group(outside, size), size);
         }
-
-        segments.Add((start, builder.ToString()));
-        return segments;
     }
 
-    // Column starts: left edges shared by several lines (a table's columns align), or where a cell
-    // begins after a wide gap on its line (a column boundary even if that column has one cell).
-    private static List<double> ColumnStarts(IEnumerable<List<(double X, string Text)>> lines, double size)
+    /// <summary>Turns the pages into blocks in reading order, numbering lines over the whole document.</summary>
+    private sealed class DocumentWriter
     {
-        var lefts = lines.SelectMany(line => line.Select((s, i) => (s.X, AfterGap: i > 0))).OrderBy(l => l.X).ToList();
-        var clusters = new List<List<(double X, bool AfterGap)>>();
-        foreach (var left in lefts)
+        private readonly List<PageContent> _pages;
+        private readonly Dictionary<LatticeTable, double[]> _columnsOf = [];
+        private readonly List<double> _alignedColumns;
+        private readonly double _size;
+        private int _line;
+
+        public DocumentWriter(List<PageContent> pages)
         {
-            if (clusters.Count > 0 && left.X - clusters[^1][^1].X <= size)
+            _pages = pages;
+
+            // A table broken over pages must keep its column numbers from page to page, even where one
+            // page's part has a line the others lack: columns are counted over all parts of a table.
+            var tables = pages.SelectMany(p => p.Tables).ToList();
+            foreach (var group in tables.GroupBy(t => tables.First(o => Math.Abs(o.Left - t.Left) <= SameTableTolerance && Math.Abs(o.Right - t.Right) <= SameTableTolerance)))
             {
-                clusters[^1].Add(left);
+                var columns = PdfRulings.Cluster(group.SelectMany(t => t.Xs.Take(t.Xs.Length - 1)), x => x, PdfRulings.SnapTolerance).Select(c => c.Average()).ToArray();
+                foreach (var table in group)
+                {
+                    _columnsOf[table] = columns;
+                }
             }
-            else
-            {
-                clusters.Add([left]);
-            }
+
+            // Text alignment: a table runs over pages with one layout, so its columns are found over the
+            // whole document (the pages without ruled tables).
+            _size = PdfTextLines.MedianSize(pages.SelectMany(p => p.Glyphs).ToList());
+            var aligned = pages.Where(p => p.Tables.Count == 0).SelectMany(p => p.Lines);
+            _alignedColumns = TextAlignment.ColumnStarts(aligned.Select(l => l.Segments(_size, TextAlignment.CellGap)), _size);
         }
 
-        return clusters.Where(c => c.Count >= 2 || c.Any(l => l.AfterGap)).Select(c => c.Min(l => l.X)).ToList();
-    }
+        public List<PlanBlock> Write()
+        {
+            var blocks = new List<PlanBlock>();
+            foreach (var page in _pages)
+            {
+                if (page.Tables.Count == 0)
+                {
+                    blocks.AddRange(TextAlignment.Blocks(page.Lines, _alignedColumns, _size, ref _line));
+                    continue;
+                }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted[sorted.Count / 2];
+                var items = page.Lines.Select(l => (Top: l.Baseline + page.Size, Item: (object)l))
+                    .Concat(page.Tables.Select(t => (Top: t.Top, Item: (object)t)))
+                    .OrderByDescending(i => i.Top);
+                foreach (var (_, item) in items)
+                {
+                    if (item is TextLine line)
+                    {
+                        blocks.Add(new PlanParagraph(++_line, line.Text(page.Size)));
+                    }
+                    else if (Table((LatticeTable)item, page.Size) is { } table)
+                    {
+                        blocks.Add(table);
+                    }
+                }
+            }
+
+            return blocks;
+        }
+
+        // Rows of the grid; a cell reads on its first row and leaves an empty cell on the rows it spans
+        // below (a Word vMerge continuation); a cell spanning columns carries the column it starts in.
+        private PlanTable? Table(LatticeTable table, double size)
+        {
+            var columns = _columnsOf[table];
+            var texts = table.Cells.ToDictionary(c => c, c => CellLines(table, c, size));
+            var rows = new List<PlanRow>();
+            for (var r = 0; r < table.RowCount; r++)
+            {
+                var cells = table.Cells.Where(c => c.Row <= r && c.LastRow >= r).OrderBy(c => c.Column).ToList();
+                if (cells.All(c => c.Row != r || texts[c].Count == 0))
+                {
+                    continue;
+                }
+
+                var line = _line + 1;
+                _line += Math.Max(1, cells.Where(c => c.Row == r).Max(c => texts[c].Count));
+                rows.Add(new PlanRow(line, cells.Select(c => new PlanCell(c.Row == r ? string.Join("\n", texts[c]) : string.Empty, line, Column(columns, table.Xs[c.Column]))).ToList()));
+            }
+
+            return rows.Count == 0 ? null : new PlanTable(rows[0].Line, rows);
+        }
+
+        // The cell's paragraphs, one a line. Its text keeps about as far from the right border as from
+        // the left (the cell margins): a line that comes that close to the right border was wrapped.
+        private static List<string> CellLines(LatticeTable table, LatticeCell cell, double size)
+        {
+            var lines = PdfTextLines.Group(cell.Glyphs, size);
+            if (lines.Count == 0)
+            {
+                return [];
+            }
+
+            var margin = Math.Max(0, lines.Min(l => l.Left) - table.Xs[cell.Column]);
+            var text = PdfTextLines.Paragraphs(lines.Select(l => (l.Right, l.MarkedText(size))).ToList(), table.Xs[cell.LastColumn + 1] - margin, size * 1.5);
+            return text.Split('\n').ToList();
+        }
+
+        private static int Column(double[] columns, double x)
+        {
+            var best = 0;
+            for (var i = 1; i < columns.Length; i++)
+            {
+                if (Math.Abs(columns[i] - x) < Math.Abs(columns[best] - x))
+                {
+                    best = i;
+                }
+            }
+
+            return best;
+        }
     }
 }

@@ -96,7 +96,7 @@ public sealed class PlanDocumentLoader
         // The content decides over the extension: a Word file renamed .txt is still a Word file.
         if (StartsWith(bytes, "%PDF"u8))
         {
-            return PdfPlanExtractor.Extract(bytes, fileName);
+            return PdfPlanExtractor.Extract(bytes, fileName, CancellationToken.None);
         }
 
         if (StartsWith(bytes, "PK\u0003\u0004"u8))

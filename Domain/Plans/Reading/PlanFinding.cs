@@ -38,6 +38,9 @@ public static class PlanFindingCodes
     public const string OdtUnreadable = "ODT_UNREADABLE";
     public const string LegacyConverted = "LEGACY_CONVERTED";
     public const string LegacyConversionFailed = "LEGACY_CONVERSION_FAILED";
+    public const string PdfTooManyPages = "PDF_TOO_MANY_PAGES";
+    public const string PdfTooManyLetters = "PDF_TOO_MANY_LETTERS";
+    public const string PdfPageTooComplex = "PDF_PAGE_TOO_COMPLEX";
 
     // Reading (content).
     public const string EmptyDocument = "EMPTY_DOCUMENT";

@@ -13,8 +13,12 @@ public static class CjkPdfWriter
 {
     public static byte[] Write(IEnumerable<(double X, double Y, string Text)> runs, double fontSize = 10) => WritePages([runs.ToList()], fontSize);
 
-    /// <summary>Several pages, each a list of text runs placed at (x, y) on an A4 landscape page.</summary>
-    public static byte[] WritePages(IReadOnlyList<IReadOnlyList<(double X, double Y, string Text)>> pages, double fontSize = 10)
+    /// <summary>
+    /// Several pages, each a list of text runs placed at (x, y) on an A4 landscape page; a page's
+    /// <paramref name="drawings"/> (content-stream operators such as "40 500 200 0.5 re f") are painted
+    /// on it before its text.
+    /// </summary>
+    public static byte[] WritePages(IReadOnlyList<IReadOnlyList<(double X, double Y, string Text)>> pages, double fontSize = 10, IReadOnlyList<string>? drawings = null)
     {
         var codes = new Dictionary<char, int>();
         foreach (var c in pages.SelectMany(p => p).SelectMany(r => r.Text))
@@ -25,9 +29,14 @@ public static class CjkPdfWriter
             }
         }
 
-        var contents = pages.Select(page =>
+        var contents = pages.Select((page, index) =>
         {
             var content = new StringBuilder();
+            if (drawings is not null && index < drawings.Count)
+            {
+                content.Append(drawings[index]).Append('\n');
+            }
+
             foreach (var (x, y, text) in page)
             {
                 content.Append(CultureInfo.InvariantCulture, $"BT /F1 {fontSize} Tf 1 0 0 1 {x} {y} Tm <");
