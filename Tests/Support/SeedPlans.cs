@@ -5,8 +5,8 @@ using HighServiceDashboard.Tests.Support;
 namespace HighServiceDashboard.Tests.Support;
 
 /// <summary>
-/// The sample plans in ../shared/seeds beside the repository (not part of it), found by walking up
-/// from the test binaries to the folder holding HighServiceDashboard.sln.
+/// The four sample plans and expected.json: the repository's copy in Tests/Corpus/Seeds (so that a
+/// clone tests them without ../shared), else ../shared/seeds beside the repository.
 /// </summary>
 public static class SeedPlans
 {
@@ -24,8 +24,9 @@ public static class SeedPlans
 
     private static string? FindFolder()
     {
-        var seeds = System.IO.Path.Combine(RepositoryPaths.Shared, "seeds");
-        return Directory.Exists(seeds) && File.Exists(System.IO.Path.Combine(seeds, "expected.json")) ? seeds : null;
+        var inRepository = System.IO.Path.Combine(RepositoryPaths.Root, "Tests", "Corpus", "Seeds");
+        var shared = System.IO.Path.Combine(RepositoryPaths.Shared, "seeds");
+        return new[] { inRepository, shared }.FirstOrDefault(seeds => File.Exists(System.IO.Path.Combine(seeds, "expected.json")));
     }
 }
 

@@ -220,6 +220,26 @@ public sealed partial class PlanReader
         {
             // A running head repeats a line from above the table (the title) on every page.
             var before = blocks.Take(planIndexes[0]).OfType<PlanParagraph>().Select(p => TextNormalizer.Key(p.Text)).ToHashSet();
+
+            // The plan table's last page may hold one sub-item or only the end of one: a table that
+            // follows it, with nothing but page furniture between, as wide, or citing an item, goes on.
+            var width = Width((PlanTable)blocks[planIndexes[^1]]);
+            for (var next = planIndexes[^1] + 1; next < blocks.Count; next++)
+            {
+                if (blocks[next] is PlanParagraph furniture && (PageNumber().IsMatch(TextNormalizer.Clean(furniture.Text)) || before.Contains(TextNormalizer.Key(furniture.Text))))
+                {
+                    continue;
+                }
+
+                if (blocks[next] is PlanTable more && (Width(more) == width || Cites(more.Rows.SelectMany(r => r.Cells), matcher) >= 1))
+                {
+                    planIndexes.Add(next);
+                    continue;
+                }
+
+                break;
+            }
+
             for (var i = 0; i < blocks.Count; i++)
             {
                 var inside = i >= planIndexes[0] && i <= planIndexes[^1];
@@ -286,6 +306,8 @@ public sealed partial class PlanReader
 
         return (rows, other, between);
     }
+
+    private static int Width(PlanTable table) => table.Rows.SelectMany(r => r.Cells).Select(c => c.Column).DefaultIfEmpty(-1).Max() + 1;
 
     private static int Cites(IEnumerable<PlanCell> cells, SubItemMatcher matcher) =>
         cells.SelectMany(c => CitationParts(c.Text)).Where(t => t.Length >= 4)
