@@ -10,6 +10,12 @@ public sealed record PlanLoadOptions
 
     /// <summary>Files larger than this are refused (default 20 MB).</summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
+
+    /// <summary>
+    /// How long one document may take to extract (default <see cref="PlanLoadLimits.TimeBudget"/>);
+    /// past it the document is refused as too complex. The other bounds are in <see cref="PlanLoadLimits"/>.
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = PlanLoadLimits.TimeBudget;
 }
 
 /// <summary>The extracted document, or why there is none; loading notes (e.g. "read as Big5") either way.</summary>
@@ -54,10 +60,33 @@ public sealed class PlanDocumentLoader
             }
         }
 
-        return Load(buffer.ToArray(), fileName);
+        return Load(buffer.ToArray(), fileName, ct);
     }
 
-    public PlanLoadResult Load(byte[] bytes, string fileName)
+    /// <summary>
+    /// Extracts the document within <see cref="PlanLoadOptions.TimeBudget"/> and <see cref="PlanLoadLimits"/>:
+    /// past either it gives a finding. Throws only when <paramref name="ct"/> itself is cancelled.
+    /// </summary>
+    public PlanLoadResult Load(byte[] bytes, string fileName, CancellationToken ct = default)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(_options.TimeBudget);
+        try
+        {
+            budget.Token.ThrowIfCancellationRequested();
+            return Extract(bytes, fileName, budget.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.TooComplex(_options.TimeBudget)]);
+        }
+        catch (PlanLimitExceededException ex)
+        {
+            return new PlanLoadResult(null, [ex.Finding]);
+        }
+    }
+
+    private PlanLoadResult Extract(byte[] bytes, string fileName, CancellationToken ct)
     {
         if (bytes.LongLength > _options.MaxBytes)
         {
@@ -81,7 +110,7 @@ public sealed class PlanDocumentLoader
         {
             return extension is ".xlsx" or ".pptx" or ".odt" or ".zip"
                 ? Fail(PlanFindingCodes.UnsupportedFormat, $"不支援的檔案格式（{extension}）；請上傳 .docx、.pdf 或文字檔。", $"Unsupported file format ({extension}); upload a .docx, .pdf or text file.")
-                : DocxPlanExtractor.Extract(bytes, fileName);
+                : DocxPlanExtractor.Extract(bytes, fileName, ct);
         }
 
         if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0]))
@@ -108,6 +137,18 @@ public sealed class PlanDocumentLoader
             return new PlanLoadResult(null, decoded.Findings);
         }
 
+        // The text forms are split line by line and cell by cell: bound what they may hold first.
+        if (decoded.Text.Length > PlanLoadLimits.MaxTextCharacters)
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.TextTooLong()]);
+        }
+
+        if (CountCellBreaks(decoded.Text) > PlanLoadLimits.MaxCells)
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.TooManyCells()]);
+        }
+
+        ct.ThrowIfCancellationRequested();
         var document = extension switch
         {
             ".csv" => PlanTextParser.ParseCsv(decoded.Text, fileName),
@@ -115,6 +156,21 @@ public sealed class PlanDocumentLoader
             _ => PlanTextParser.Parse(decoded.Text, fileName),
         };
         return new PlanLoadResult(document, decoded.Findings);
+    }
+
+    // Every cell or line ends at a tab, a comma (CSV), a pipe (Markdown) or a line break: at most this many.
+    private static int CountCellBreaks(string text)
+    {
+        var breaks = 0;
+        foreach (var c in text)
+        {
+            if (c is '\t' or '\n' or ',' or '|')
+            {
+                breaks++;
+            }
+        }
+
+        return breaks;
     }
 
     private PlanLoadResult TooLarge(long size) => Fail(PlanFindingCodes.FileTooLarge,

@@ -53,7 +53,7 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
 {
     public async Task<PlanImportPreview> PreviewAsync(byte[] content, string fileName, PlanImportOptions options, CancellationToken ct = default)
     {
-        var loaded = loader.Load(content, fileName);
+        var loaded = loader.Load(content, fileName, ct);
         if (loaded.Document is null)
         {
             return new PlanImportPreview { FileName = fileName, Findings = loaded.Findings, Errors = ["Plan.Validation.Unreadable"] };
