@@ -82,12 +82,18 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
 
     // Elements whose content is not the document's text: properties, revisions of properties,
     // deleted text, field instructions, embedded data.
-    private static readonly HashSet<string> Skipped =
+    private static readonly string[] SkippedNames =
     [
         "rPr", "sectPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "tblPrEx", "pPrChange", "rPrChange", "tcPrChange", "trPrChange",
         "tblPrChange", "numberingChange", "del", "moveFrom", "delText", "instrText", "delInstrText", "fldData", "sym", "object",
         "footnoteReference", "endnoteReference", "commentReference", "annotationRef", "bookmarkStart", "bookmarkEnd", "proofErr",
     ];
+
+    // Names atomized in the reader's name table: compared by reference, as XmlReader hands them out.
+    private HashSet<string> _skipped = [];
+    private string _main = Main;
+    private string _strict = StrictMain;
+    private string _compatibility = MarkupCompatibility;
 
     private readonly List<Open> _open = [];
     private readonly List<Frame> _frames = [];
@@ -118,6 +124,10 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
     public List<PlanBlock>? Read(Stream part)
     {
         using var xml = XmlReader.Create(part, DocxPlanExtractor.ReaderSettings(PlanLoadLimits.MaxPartCharacters));
+        _skipped = new HashSet<string>(SkippedNames.Select(xml.NameTable.Add), ReferenceEqualityComparer.Instance);
+        _main = xml.NameTable.Add(Main);
+        _strict = xml.NameTable.Add(StrictMain);
+        _compatibility = xml.NameTable.Add(MarkupCompatibility);
         var skipDepth = -1;
         var nodes = 0;
         while (xml.Read())
@@ -179,7 +189,8 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
     private bool Start(XmlReader xml)
     {
         var parent = _open.Count > 0 ? _open[^1].Kind : Kind.Other;
-        if (xml.NamespaceURI == MarkupCompatibility)
+        var ns = xml.NamespaceURI;
+        if ((object)ns == _compatibility)
         {
             // The first choice of an alternate content is read; the others and the fallback say the same again.
             if (xml.LocalName == "AlternateContent")
@@ -202,14 +213,14 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
             return true;
         }
 
-        if (xml.NamespaceURI is not (WordBodyReader.Main or StrictMain))
+        if ((object)ns != _main && (object)ns != _strict)
         {
             Push(Kind.Other);
             return true;
         }
 
         var name = xml.LocalName;
-        if (Skipped.Contains(name))
+        if (_skipped.Contains(name))
         {
             return false;
         }
@@ -319,7 +330,12 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
                 EndTable(table, below);
                 break;
             case CellFrame cell when below is TableFrame table:
-                var text = string.Join("\n", cell.Lines.Select(l => l.Text).Where(l => l.Length > 0));
+                var text = cell.Lines.Count switch
+                {
+                    0 => string.Empty,
+                    1 => cell.Lines[0].Text,
+                    _ => string.Join("\n", cell.Lines.Select(l => l.Text).Where(l => l.Length > 0)),
+                };
                 table.Cells?.Add(new PlanCell(cell.Continues ? string.Empty : text, cell.Line, cell.Column));
                 table.Column = cell.Column + cell.Span;
                 break;
@@ -340,9 +356,14 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
 
     private void EndParagraph(ParagraphFrame paragraph, Frame? below)
     {
-        var label = numbering.Label(paragraph, below as CellFrame);
-        var text = label + paragraph.Text;
-        Deliver(below, [(paragraph.Line, text), .. paragraph.After]);
+        var text = numbering.Label(paragraph, below as CellFrame) + paragraph.Text;
+        if (text.Length == 0 && !paragraph.HasAfter)
+        {
+            // Most paragraphs of a long document are empty: nothing to hand on (empty lines are dropped anyway).
+            return;
+        }
+
+        Deliver(below, paragraph.HasAfter ? [(paragraph.Line, text), .. paragraph.After] : [(paragraph.Line, text)]);
     }
 
     private void EndTable(TableFrame table, Frame? below)
@@ -366,10 +387,13 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
         switch (below)
         {
             case null:
-                foreach (var (line, text) in lines.Where(l => !string.IsNullOrWhiteSpace(l.Text)))
+                foreach (var (line, text) in lines)
                 {
-                    Count();
-                    _blocks.Add(new PlanParagraph(line, text));
+                    if (!string.IsNullOrWhiteSpace(text))
+                    {
+                        Count();
+                        _blocks.Add(new PlanParagraph(line, text));
+                    }
                 }
 
                 break;
@@ -392,7 +416,7 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
             throw new PlanLimitExceededException(PlanLoadLimits.TextTooLong());
         }
 
-        paragraph.Text.Append(text);
+        paragraph.Append(text);
     }
 
     private void Count()
@@ -430,7 +454,25 @@ internal sealed class ParagraphFrame(int line) : Frame
 {
     public int Line { get; } = line;
 
-    public StringBuilder Text { get; } = new();
+    private StringBuilder? _text;
+
+    /// <summary>The paragraph's text so far (most paragraphs hold one run: no builder until a second).</summary>
+    public string Text => _text?.ToString() ?? _first ?? string.Empty;
+
+    private string? _first;
+
+    public void Append(string text)
+    {
+        if (_first is null && _text is null)
+        {
+            _first = text;
+            return;
+        }
+
+        _text ??= new StringBuilder(_first);
+        _text.Append(text);
+        _first = null;
+    }
 
     public int? NumberingId { get; set; }
 
@@ -439,7 +481,11 @@ internal sealed class ParagraphFrame(int line) : Frame
     public string? Style { get; set; }
 
     /// <summary>Text boxes anchored in the paragraph: read after it.</summary>
-    public List<(int Line, string Text)> After { get; } = [];
+    public List<(int Line, string Text)> After => _after ??= [];
+
+    public bool HasAfter => _after is { Count: > 0 };
+
+    private List<(int Line, string Text)>? _after;
 }
 
 internal sealed class TableFrame(int line) : Frame
@@ -484,7 +530,9 @@ internal sealed class CellFrame(int line, int column) : LinesFrame
     public bool Continues { get; set; }
 
     /// <summary>Today's numbering where numbering.xml says nothing: counted within the cell.</summary>
-    public Dictionary<(int NumberingId, int Level), int> Counters { get; } = [];
+    public Dictionary<(int NumberingId, int Level), int> Counters => _counters ??= [];
+
+    private Dictionary<(int NumberingId, int Level), int>? _counters;
 }
 
 internal sealed class TextBoxFrame : LinesFrame;

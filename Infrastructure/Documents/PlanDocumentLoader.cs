@@ -131,6 +131,12 @@ public sealed class PlanDocumentLoader
                 $"Unsupported file format ({extension}); upload a .docx, .pdf or text file.");
         }
 
+        // Even four bytes a character would be too many characters: refused before decoding.
+        if (bytes.LongLength > 4L * PlanLoadLimits.MaxTextCharacters)
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.TextTooLong()]);
+        }
+
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Text is null)
         {
@@ -146,6 +152,11 @@ public sealed class PlanDocumentLoader
         if (CountCellBreaks(decoded.Text) > PlanLoadLimits.MaxCells)
         {
             return new PlanLoadResult(null, [PlanLoadLimits.TooManyCells()]);
+        }
+
+        if (extension is ".htm" or ".html" && !HtmlTagsPaired(decoded.Text))
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.MalformedHtml()]);
         }
 
         ct.ThrowIfCancellationRequested();
@@ -171,6 +182,34 @@ public sealed class PlanDocumentLoader
         }
 
         return breaks;
+    }
+
+    // The HTML reader's patterns look for each element's closing tag; an element opened thousands of times
+    // and never closed makes each search run to the end of the file (quadratic). A few strays are harmless.
+    private static bool HtmlTagsPaired(string html)
+    {
+        foreach (var tag in (string[])["table", "head", "script", "style"])
+        {
+            var opened = Occurrences(html, "<" + tag);
+            var closed = Occurrences(html, "</" + tag);
+            if (opened - closed > 20)
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static int Occurrences(string text, string value)
+        {
+            var count = 0;
+            for (var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                count++;
+            }
+
+            return count;
+        }
     }
 
     private PlanLoadResult TooLarge(long size) => Fail(PlanFindingCodes.FileTooLarge,
