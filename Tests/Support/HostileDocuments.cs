@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using static HighServiceDashboard.Tests.Support.DocxBuilder;
@@ -19,6 +20,7 @@ public static class HostileDocuments
         "zip-bomb-entry.docx", "zip-bomb-body.docx", "many-entries.docx", "million-cells.docx", "million-cells-stored.docx", "long-paragraph.docx",
         "million-cells.txt", "million-cells.csv", "many-cells.txt", "twenty-mb-line.txt", "deep-html.html", "unclosed-html.html",
         "near-limit-cells.docx", "near-limit-text.txt", "near-limit-paragraph.docx", "many-empty-paragraphs.docx", "oversized-body.docx",
+        "lying-sizes.docx",
     ];
 
     public static byte[] Build(string name) => name switch
@@ -60,8 +62,28 @@ public static class HostileDocuments
         // A quarter of a million empty paragraphs, just within the part bound: nothing to keep, but a lot of XML to walk through.
         "many-empty-paragraphs.docx" => EmptyParagraphs(7_500_000),
         "oversized-body.docx" => EmptyParagraphs(9_000_000),
+
+        // 200 MB of body whose zip directory says 1 KB: past the guard, stopped while reading.
+        "lying-sizes.docx" => Lie(Package(s => Repeat(s, Document("")[..^"<w:sectPr/></w:body></w:document>".Length], _ => "<w:p/>", "</w:body></w:document>", 200L * 1024 * 1024), CompressionLevel.Fastest), "word/document.xml", 1024),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such hostile document."),
     };
+
+    // Rewrites an entry's uncompressed size in the central directory and in its local header.
+    private static byte[] Lie(byte[] zip, string entry, uint size)
+    {
+        var name = Encoding.UTF8.GetBytes(entry);
+        for (var i = 0; i + 46 < zip.Length; i++)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i)) == 0x02014b50 && zip.AsSpan(i + 46, name.Length).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(i + 24), size);
+                var local = (int)BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i + 42));
+                BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(local + 22), size);
+            }
+        }
+
+        return zip;
+    }
 
     private static byte[] EmptyParagraphs(long bytes) => Package(
         s => Repeat(s, Document("")[..^"<w:sectPr/></w:body></w:document>".Length], _ => "<w:p><w:pPr><w:jc w:val=\"left\"/></w:pPr></w:p>", "</w:body></w:document>", bytes),

@@ -44,6 +44,7 @@ public sealed class HostileDocumentTests(ITestOutputHelper output)
         ["near-limit-paragraph.docx"] = null,
         ["many-empty-paragraphs.docx"] = null,
         ["oversized-body.docx"] = PlanFindingCodes.PackageTooLarge,
+        ["lying-sizes.docx"] = PlanFindingCodes.DocxUnreadable,
     };
 
     public static TheoryData<string> Bombs => new(HostileDocuments.Names);
