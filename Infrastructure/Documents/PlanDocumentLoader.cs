@@ -74,7 +74,7 @@ public sealed class PlanDocumentLoader
         try
         {
             budget.Token.ThrowIfCancellationRequested();
-            return Extract(bytes, fileName, budget.Token);
+            return WithinReadingBounds(Extract(bytes, fileName, budget.Token));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -84,6 +84,44 @@ public sealed class PlanDocumentLoader
         {
             return new PlanLoadResult(null, [ex.Finding]);
         }
+    }
+
+    // Whatever the format and its extractor, the reader after the loader gets no more than the bounds
+    // allow: it takes no cancellation, and its cost grows with cells and characters.
+    private static PlanLoadResult WithinReadingBounds(PlanLoadResult loaded)
+    {
+        if (loaded.Document is not { } document)
+        {
+            return loaded;
+        }
+
+        var pieces = 0;
+        long characters = 0;
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case PlanParagraph paragraph:
+                    pieces++;
+                    characters += paragraph.Text.Length;
+                    break;
+                case PlanTable table:
+                    foreach (var row in table.Rows)
+                    {
+                        pieces += 1 + row.Cells.Count;
+                        foreach (var cell in row.Cells)
+                        {
+                            characters += cell.Text.Length;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return pieces > PlanLoadLimits.MaxCells ? new PlanLoadResult(null, [PlanLoadLimits.TooManyCells()])
+            : characters > PlanLoadLimits.MaxTextCharacters ? new PlanLoadResult(null, [PlanLoadLimits.TextTooLong()])
+            : loaded;
     }
 
     private PlanLoadResult Extract(byte[] bytes, string fileName, CancellationToken ct)
@@ -149,7 +187,7 @@ public sealed class PlanDocumentLoader
             return new PlanLoadResult(null, [PlanLoadLimits.TextTooLong()]);
         }
 
-        if (CountCellBreaks(decoded.Text) > PlanLoadLimits.MaxCells)
+        if (CountCellBreaks(decoded.Text, extension == ".csv") > PlanLoadLimits.MaxCells)
         {
             return new PlanLoadResult(null, [PlanLoadLimits.TooManyCells()]);
         }
@@ -169,13 +207,13 @@ public sealed class PlanDocumentLoader
         return new PlanLoadResult(document, decoded.Findings);
     }
 
-    // Every cell or line ends at a tab, a comma (CSV), a pipe (Markdown) or a line break: at most this many.
-    private static int CountCellBreaks(string text)
+    // Every cell or line ends at a tab, a pipe (Markdown), a comma (CSV) or a line break: at most this many.
+    private static int CountCellBreaks(string text, bool commas)
     {
         var breaks = 0;
         foreach (var c in text)
         {
-            if (c is '\t' or '\n' or ',' or '|')
+            if (c is '\t' or '\n' or '|' || (commas && c == ','))
             {
                 breaks++;
             }
