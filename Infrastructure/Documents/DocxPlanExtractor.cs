@@ -490,6 +490,8 @@ internal sealed class ParagraphFrame(int line) : Frame
 
 internal sealed class TableFrame(int line) : Frame
 {
+    private int _rowLine;
+
     public int Line { get; } = line;
 
     public List<PlanRow> Rows { get; } = [];
@@ -498,8 +500,6 @@ internal sealed class TableFrame(int line) : Frame
     public List<PlanCell>? Cells { get; private set; }
 
     public int Column { get; set; }
-
-    private int _rowLine;
 
     public void StartRow(int line)
     {

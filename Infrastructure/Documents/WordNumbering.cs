@@ -20,6 +20,13 @@ internal sealed class WordNumbering
     private readonly Dictionary<int, int?[]> _counters = [];
     private readonly HashSet<(int NumberingId, int Level)> _restarted = [];
 
+    // Where the streaming read of numbering.xml and styles.xml stands.
+    private Level?[]? _abstract;
+    private Instance? _instance;
+    private Level? _level;
+    private int? _overrideLevel;
+    private string? _style;
+
     public static WordNumbering Read(NumberingDefinitionsPart? numbering, StyleDefinitionsPart? styles, CancellationToken ct)
     {
         var result = new WordNumbering();
@@ -256,11 +263,6 @@ internal sealed class WordNumbering
     }
 
     // numbering.xml: abstractNum > lvl > start, numFmt, lvlText, suff, isLgl; num > abstractNumId, lvlOverride > startOverride, lvl.
-    private Level?[]? _abstract;
-    private Instance? _instance;
-    private Level? _level;
-    private int? _overrideLevel;
-
     private void OnNumbering(XmlReader xml)
     {
         var ns = xml.NamespaceURI;
@@ -340,8 +342,6 @@ internal sealed class WordNumbering
     }
 
     // styles.xml: style (paragraph) > basedOn, pPr > numPr > numId, ilvl.
-    private string? _style;
-
     private void OnStyles(XmlReader xml)
     {
         if (xml.NodeType == XmlNodeType.EndElement)
