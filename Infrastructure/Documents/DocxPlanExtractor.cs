@@ -80,11 +80,12 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
     internal const string StrictMain = "http://purl.oclc.org/ooxml/wordprocessingml/main";
     private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-    // Elements whose content is not the document's text: properties, revisions of properties,
+    // Elements whose content is not the document's text: properties (a content control's are read for
+    // whether it shows its placeholder), revisions of properties,
     // deleted text, field instructions, embedded data.
     private static readonly string[] SkippedNames =
     [
-        "rPr", "sectPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "tblPrEx", "pPrChange", "rPrChange", "tcPrChange", "trPrChange",
+        "rPr", "sectPr", "sdtEndPr", "tblPr", "tblGrid", "tblPrEx", "pPrChange", "rPrChange", "tcPrChange", "trPrChange",
         "tblPrChange", "numberingChange", "del", "moveFrom", "delText", "instrText", "delInstrText", "fldData", "sym", "object",
         "footnoteReference", "endnoteReference", "commentReference", "annotationRef", "bookmarkStart", "bookmarkEnd", "proofErr",
     ];
@@ -118,6 +119,8 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
         CellProperties,
         TextBox,
         AlternateContent,
+        ContentControl,
+        ContentControlProperties,
     }
 
     /// <summary>The blocks of the body, or null when the part has none.</summary>
@@ -293,6 +296,19 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
                 // A continuation of a vertical merge has no value (or "continue"): its text was read on the first row.
                 cell.Continues = xml.GetAttribute("val", xml.NamespaceURI) is null or "continue";
                 break;
+            case "sdt":
+                Push(Kind.ContentControl);
+                return true;
+            case "sdtPr" when parent == Kind.ContentControl:
+                Push(Kind.ContentControlProperties);
+                return true;
+            case "showingPlcHdr" when parent == Kind.ContentControlProperties && _open.Count > 1:
+                _open[^2] = _open[^2] with { ShowsPlaceholder = xml.GetAttribute("val", ns) is null or "1" or "true" or "on" };
+                break;
+
+            // An unfilled form field shows its prompt ("按一下這裡以輸入文字"), which is not the plan's text.
+            case "sdtContent" when parent == Kind.ContentControl && _open[^1].ShowsPlaceholder:
+                return false;
             case "txbxContent":
                 Push(Kind.TextBox, new TextBoxFrame());
                 return true;
@@ -439,7 +455,7 @@ internal sealed class WordBodyReader(WordNumbering numbering, CancellationToken 
     private static int? IntValue(XmlReader xml) =>
         int.TryParse(xml.GetAttribute("val", xml.NamespaceURI), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private readonly record struct Open(Kind Kind, Frame? Frame, bool ChoiceTaken = false);
+    private readonly record struct Open(Kind Kind, Frame? Frame, bool ChoiceTaken = false, bool ShowsPlaceholder = false);
 }
 
 internal abstract class Frame;

@@ -83,7 +83,7 @@ public sealed class DocxPlanExtractorTests
     public void Load_ContentControlsAtRunRowAndCellLevel_AreReadInPlace()
     {
         var bytes = DocxBuilder.Package(
-            "<w:p><w:sdt><w:sdtPr><w:alias w:val=\"機關\"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>高雄市政府財政局</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t>計畫</w:t></w:r></w:p>" +
+            "<w:p><w:sdt><w:sdtPr><w:alias w:val=\"機關\"/></w:sdtPr><w:sdtContent><w:r><w:t>高雄市政府財政局</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t>計畫</w:t></w:r></w:p>" +
             "<w:tbl><w:sdt><w:sdtContent><w:tr><w:tc>" + DocxBuilder.P("甲") + "</w:tc><w:sdt><w:sdtContent><w:tc>" + DocxBuilder.P("乙") + "</w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>");
 
         var blocks = new PlanDocumentLoader().Load(bytes, "controls.docx").Document!.Blocks;
@@ -91,6 +91,18 @@ public sealed class DocxPlanExtractorTests
         Assert.Equal("高雄市政府財政局計畫", Assert.IsType<PlanParagraph>(blocks[0]).Text);
         var row = Assert.Single(Assert.IsType<PlanTable>(blocks[1]).Rows);
         Assert.Equal([("甲", 0), ("乙", 1)], row.Cells.Select(c => (c.Text, c.Column)));
+    }
+
+    [Fact]
+    public void Load_ContentControlShowingItsPlaceholder_IsNotRead()
+    {
+        var bytes = DocxBuilder.Package(
+            "<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val=\"DefaultPlaceholder\"/></w:placeholder><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" + DocxBuilder.P("按一下或點選這裡以輸入文字。") + "</w:sdtContent></w:sdt>" +
+            "<w:sdt><w:sdtPr><w:alias w:val=\"辦理單位\"/></w:sdtPr><w:sdtContent>" + DocxBuilder.P("秘書室") + "</w:sdtContent></w:sdt>");
+
+        var blocks = new PlanDocumentLoader().Load(bytes, "form.docx").Document!.Blocks;
+
+        Assert.Equal("秘書室", Assert.IsType<PlanParagraph>(Assert.Single(blocks)).Text);
     }
 
     [Fact]
