@@ -236,7 +236,7 @@ public sealed class PlanDocumentLoader
             }
         }
 
-        return true;
+        return Occurrences(html, "<!--") - Occurrences(html, "-->") <= 20;
 
         static int Occurrences(string text, string value)
         {

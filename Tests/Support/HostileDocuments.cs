@@ -18,7 +18,7 @@ public static class HostileDocuments
     [
         "nested-sdt.docx", "nested-tables.docx", "nested-run-sdt.docx", "deep-numbering.docx", "huge-comments.docx", "large-comments-read-past.docx",
         "zip-bomb-entry.docx", "zip-bomb-body.docx", "many-entries.docx", "million-cells.docx", "million-cells-stored.docx", "long-paragraph.docx",
-        "million-cells.txt", "million-cells.csv", "many-cells.txt", "twenty-mb-line.txt", "deep-html.html", "unclosed-html.html",
+        "million-cells.txt", "million-cells.csv", "many-cells.txt", "twenty-mb-line.txt", "deep-html.html", "unclosed-html.html", "unclosed-comments.html",
         "near-limit-cells.docx", "near-limit-text.txt", "near-limit-paragraph.docx", "many-empty-paragraphs.docx", "oversized-body.docx",
         "lying-sizes.docx",
     ];
@@ -54,6 +54,7 @@ public static class HostileDocuments
         "unclosed-html.html" => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<table><tr><td>計畫", 20_000))),
 
         // Just within the bounds: these are read, and the reading too must stay within time and memory.
+        "unclosed-comments.html" => Encoding.UTF8.GetBytes("<p>計畫</p>" + string.Concat(Enumerable.Repeat("<!-- x ", 40_000))),
         "near-limit-cells.docx" => Package(s => Cells(s, 3_900, 4, "<w:tc><w:p><w:r><w:t>各課室</w:t></w:r></w:p></w:tc>"), CompressionLevel.NoCompression),
         "near-limit-text.txt" => Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Range(0, 1_800).Select(r => string.Join('\t', Enumerable.Range(0, 10).Select(c => $"(一)服務{r}-{c}"))))),
         "near-limit-paragraph.docx" => Package(s => Repeat(s, Document("")[..^"<w:sectPr/></w:body></w:document>".Length] + "<w:p><w:r><w:t>",

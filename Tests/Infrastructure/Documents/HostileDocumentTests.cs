@@ -39,6 +39,7 @@ public sealed class HostileDocumentTests(ITestOutputHelper output)
         ["twenty-mb-line.txt"] = PlanFindingCodes.TextTooLong,
         ["deep-html.html"] = PlanFindingCodes.TextTooLong,
         ["unclosed-html.html"] = PlanFindingCodes.DocumentTooComplex,
+        ["unclosed-comments.html"] = PlanFindingCodes.DocumentTooComplex,
         ["near-limit-cells.docx"] = null,
         ["near-limit-text.txt"] = null,
         ["near-limit-paragraph.docx"] = null,
