@@ -146,6 +146,12 @@ public sealed class PlanDocumentLoader
 
         if (StartsWith(bytes, "PK\u0003\u0004"u8))
         {
+            // Every zip package (Word, and whatever reads OpenDocument) is looked at before it is opened.
+            if (PackageGuard.Check(bytes) is { } refused)
+            {
+                return new PlanLoadResult(null, [refused]);
+            }
+
             return extension is ".xlsx" or ".pptx" or ".odt" or ".zip"
                 ? Fail(PlanFindingCodes.UnsupportedFormat, $"不支援的檔案格式（{extension}）；請上傳 .docx、.pdf 或文字檔。", $"Unsupported file format ({extension}); upload a .docx, .pdf or text file.")
                 : DocxPlanExtractor.Extract(bytes, fileName, ct);
