@@ -63,7 +63,8 @@ public static class DependencyInjection
         new IdentityBuilder(typeof(AppUser), services).AddSignInManager();
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessClaims.AdminPolicy, policy => policy.RequireRole(nameof(Role.CommissionAdmin)))
-            .AddPolicy(AccessClaims.CommissionPolicy, policy => policy.RequireRole(nameof(Role.CommissionAdmin), nameof(Role.CommissionReviewer)));
+            .AddPolicy(AccessClaims.CommissionPolicy, policy => policy.RequireRole(nameof(Role.CommissionAdmin), nameof(Role.CommissionReviewer)))
+            .AddPolicy(AccessClaims.PlanImportPolicy, policy => policy.RequireRole(AccessClaims.PlanImportRoles));
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

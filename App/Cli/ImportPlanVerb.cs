@@ -61,7 +61,7 @@ public static class ImportPlanVerb
                 continue;
             }
 
-            var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file, ct), name, new PlanImportOptions(year, agency), ct);
+            var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file, ct), name, new PlanImportOptions(year, agency), PlanImportService.CommandLine, ct);
             if (!preview.CanStore)
             {
                 await stdout.WriteLineAsync($"{name}: not stored: {Explain(preview)}");

@@ -100,6 +100,13 @@ public sealed class AccessPolicy
     /// <summary>The schedule, rubrics, agencies, accounts and the job dashboard: the commission's administrators only.</summary>
     public static bool CanAdminister(Principal who) => who.Role == Role.CommissionAdmin;
 
+    /// <summary>
+    /// Importing plan documents: whoever stores a whole plan for some agency (the commission's
+    /// administrators, agency heads and coordinators). Checked before an uploaded document is read at
+    /// all, since reading a document is the costly and exposed part; storing one checks the agency again.
+    /// </summary>
+    public static bool CanImportPlans(Principal who) => who.Role is Role.CommissionAdmin or Role.AgencyHead or Role.AgencyCoordinator;
+
     /// <summary>Phone courtesy tests are entered by the commission.</summary>
     public static bool CanEnterPhoneTests(Principal who) => who.IsCommission;
 

@@ -72,7 +72,7 @@ public sealed class LegacyDocumentConverter
             return failure!;
         }
 
-        var loaded = DocxPlanExtractor.Extract(docx, fileName);
+        var loaded = DocxPlanExtractor.Extract(docx, fileName, ct);
         var note = format == LegacyFormat.Rtf
             ? PlanFinding.Info(PlanFindingCodes.LegacyConverted, "RTF 檔已以 LibreOffice 轉為 .docx 後讀取。", "The RTF file was converted to .docx by LibreOffice and read.")
             : PlanFinding.Info(PlanFindingCodes.LegacyConverted, "舊版 Word（.doc）檔已以 LibreOffice 轉為 .docx 後讀取。", "The old Word (.doc) file was converted to .docx by LibreOffice and read.");

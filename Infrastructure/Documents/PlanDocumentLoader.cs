@@ -16,6 +16,12 @@ public sealed record PlanLoadOptions
 
     /// <summary>How long converting one .doc or .rtf may take before LibreOffice is stopped (default 60 s).</summary>
     public TimeSpan ConversionTimeout { get; init; } = LegacyDocumentConverter.DefaultTimeout;
+
+    /// <summary>
+    /// How long one document may take to extract (default <see cref="PlanLoadLimits.TimeBudget"/>);
+    /// past it the document is refused as too complex. The other bounds are in <see cref="PlanLoadLimits"/>.
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = PlanLoadLimits.TimeBudget;
 }
 
 /// <summary>The extracted document, or why there is none; loading notes (e.g. "read as Big5") either way.</summary>
@@ -72,14 +78,76 @@ public sealed class PlanDocumentLoader
         var legacy = LegacyDocumentConverter.Detect(bytes);
         if (legacy == LegacyFormat.None || bytes.LongLength > _options.MaxBytes || IsOtherOfficeFile(fileName))
         {
-            return Load(bytes, fileName);
+            return Load(bytes, fileName, ct);
         }
 
-        return await _converter.LoadAsync(bytes, fileName, legacy, ct).ConfigureAwait(false);
+        return WithinReadingBounds(await _converter.LoadAsync(bytes, fileName, legacy, ct).ConfigureAwait(false));
     }
 
-    /// <summary>Reads the file at once; old Word (.doc) and RTF, which need LibreOffice, are refused here (see <see cref="LoadAsync(byte[], string, CancellationToken)"/>).</summary>
-    public PlanLoadResult Load(byte[] bytes, string fileName)
+
+    /// <summary>
+    /// Reads the file at once (old Word .doc and RTF, which need LibreOffice, are refused here: see
+    /// <see cref="LoadAsync(byte[], string, CancellationToken)"/>). Extracts the document within <see cref="PlanLoadOptions.TimeBudget"/> and <see cref="PlanLoadLimits"/>:
+    /// past either it gives a finding. Throws only when <paramref name="ct"/> itself is cancelled.
+    /// </summary>
+    public PlanLoadResult Load(byte[] bytes, string fileName, CancellationToken ct = default)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(_options.TimeBudget);
+        try
+        {
+            budget.Token.ThrowIfCancellationRequested();
+            return WithinReadingBounds(Extract(bytes, fileName, budget.Token));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.TooComplex(_options.TimeBudget)]);
+        }
+        catch (PlanLimitExceededException ex)
+        {
+            return new PlanLoadResult(null, [ex.Finding]);
+        }
+    }
+
+    // Whatever the format and its extractor, the reader after the loader gets no more than the bounds
+    // allow: it takes no cancellation, and its cost grows with cells and characters.
+    private static PlanLoadResult WithinReadingBounds(PlanLoadResult loaded)
+    {
+        if (loaded.Document is not { } document)
+        {
+            return loaded;
+        }
+
+        var pieces = 0;
+        long characters = 0;
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case PlanParagraph paragraph:
+                    pieces++;
+                    characters += paragraph.Text.Length;
+                    break;
+                case PlanTable table:
+                    foreach (var row in table.Rows)
+                    {
+                        pieces += 1 + row.Cells.Count;
+                        foreach (var cell in row.Cells)
+                        {
+                            characters += cell.Text.Length;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return pieces > PlanLoadLimits.MaxCells ? new PlanLoadResult(null, [PlanLoadLimits.TooManyCells()])
+            : characters > PlanLoadLimits.MaxTextCharacters ? new PlanLoadResult(null, [PlanLoadLimits.TextTooLong()])
+            : loaded;
+    }
+
+    private PlanLoadResult Extract(byte[] bytes, string fileName, CancellationToken ct)
     {
         if (bytes.LongLength > _options.MaxBytes)
         {
@@ -96,21 +164,27 @@ public sealed class PlanDocumentLoader
         // The content decides over the extension: a Word file renamed .txt is still a Word file.
         if (StartsWith(bytes, "%PDF"u8))
         {
-            return PdfPlanExtractor.Extract(bytes, fileName, CancellationToken.None);
+            return PdfPlanExtractor.Extract(bytes, fileName, ct);
         }
 
         if (StartsWith(bytes, "PK\u0003\u0004"u8))
         {
+            // Every zip package (Word, OpenDocument) is looked at before it is opened.
+            if (PackageGuard.Check(bytes) is { } refused)
+            {
+                return new PlanLoadResult(null, [refused]);
+            }
+
             // An OpenDocument package says what it is in its mimetype entry, whatever its name; a Word
             // package named .odt is still Word.
             var (mimeType, openXml) = OdtPlanExtractor.Probe(bytes);
             if (mimeType?.StartsWith("application/vnd.oasis.opendocument.", StringComparison.Ordinal) == true
                 || (!openXml && extension is ".odt" or ".ott" or ".ods" or ".odp" or ".odg"))
             {
-                return OdtPlanExtractor.Extract(bytes, fileName, CancellationToken.None);
+                return OdtPlanExtractor.Extract(bytes, fileName, ct);
             }
 
-            return extension is ".xlsx" or ".pptx" or ".zip" ? Unsupported(extension) : DocxPlanExtractor.Extract(bytes, fileName);
+            return extension is ".xlsx" or ".pptx" or ".zip" ? Unsupported(extension) : DocxPlanExtractor.Extract(bytes, fileName, ct);
         }
 
         if (LegacyDocumentConverter.Detect(bytes) is var legacy and not LegacyFormat.None)
@@ -129,12 +203,35 @@ public sealed class PlanDocumentLoader
             return Unsupported(extension);
         }
 
+        // Even four bytes a character would be too many characters: refused before decoding.
+        if (bytes.LongLength > 4L * PlanLoadLimits.MaxTextCharacters)
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.TextTooLong()]);
+        }
+
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Text is null)
         {
             return new PlanLoadResult(null, decoded.Findings);
         }
 
+        // The text forms are split line by line and cell by cell: bound what they may hold first.
+        if (decoded.Text.Length > PlanLoadLimits.MaxTextCharacters)
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.TextTooLong()]);
+        }
+
+        if (CountCellBreaks(decoded.Text, extension == ".csv") > PlanLoadLimits.MaxCells)
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.TooManyCells()]);
+        }
+
+        if (extension is ".htm" or ".html" && !HtmlTagsPaired(decoded.Text))
+        {
+            return new PlanLoadResult(null, [PlanLoadLimits.MalformedHtml()]);
+        }
+
+        ct.ThrowIfCancellationRequested();
         var document = extension switch
         {
             ".csv" => PlanTextParser.ParseCsv(decoded.Text, fileName),
@@ -149,6 +246,49 @@ public sealed class PlanDocumentLoader
 
     // Excel and PowerPoint 97–2003 files are OLE compound files too: no plan to convert in them.
     private static bool IsOtherOfficeFile(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".xls" or ".ppt" or ".msg";
+
+    // Every cell or line ends at a tab, a pipe (Markdown), a comma (CSV) or a line break: at most this many.
+    private static int CountCellBreaks(string text, bool commas)
+    {
+        var breaks = 0;
+        foreach (var c in text)
+        {
+            if (c is '\t' or '\n' or '|' || (commas && c == ','))
+            {
+                breaks++;
+            }
+        }
+
+        return breaks;
+    }
+
+    // The HTML reader's patterns look for each element's closing tag; an element opened thousands of times
+    // and never closed makes each search run to the end of the file (quadratic). A few strays are harmless.
+    private static bool HtmlTagsPaired(string html)
+    {
+        foreach (var tag in (string[])["table", "head", "script", "style"])
+        {
+            var opened = Occurrences(html, "<" + tag);
+            var closed = Occurrences(html, "</" + tag);
+            if (opened - closed > 20)
+            {
+                return false;
+            }
+        }
+
+        return Occurrences(html, "<!--") - Occurrences(html, "-->") <= 20;
+
+        static int Occurrences(string text, string value)
+        {
+            var count = 0;
+            for (var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                count++;
+            }
+
+            return count;
+        }
+    }
 
     private PlanLoadResult TooLarge(long size) => Fail(PlanFindingCodes.FileTooLarge,
         $"檔案過大（{size / 1024.0 / 1024.0:0.#} MB），上限為 {_options.MaxBytes / 1024.0 / 1024.0:0.#} MB。",

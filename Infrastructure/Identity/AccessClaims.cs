@@ -13,9 +13,14 @@ public static class AccessClaims
     public const string Unit = "hsd:unit";
     public const string DisplayName = "hsd:name";
 
-    /// <summary>Policy names: the commission's administrators; anyone of the commission.</summary>
+    /// <summary>Policy names: the commission's administrators; anyone of the commission; whoever may import plans.</summary>
     public const string AdminPolicy = "commission-admin";
     public const string CommissionPolicy = "commission";
+    public const string PlanImportPolicy = "plan-import";
+
+    /// <summary>The roles of <see cref="PlanImportPolicy"/>, as <see cref="AccessPolicy.CanImportPlans"/> says.</summary>
+    public static readonly string[] PlanImportRoles = Enum.GetValues<Role>()
+        .Where(role => AccessPolicy.CanImportPlans(new Principal("", role, 0))).Select(role => role.ToString()).ToArray();
 
     public static Principal? ToPrincipal(ClaimsPrincipal user)
     {

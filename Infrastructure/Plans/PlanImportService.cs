@@ -1,4 +1,5 @@
 using System.Text;
+using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Plans.Reading;
@@ -51,8 +52,20 @@ public sealed class PlanImportPreview
 /// </summary>
 public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFactory, PlanService plans, PlanDocumentLoader loader)
 {
-    public async Task<PlanImportPreview> PreviewAsync(byte[] content, string fileName, PlanImportOptions options, CancellationToken ct = default)
+    /// <summary>The command line (<c>import-plan</c>), run by whoever runs the server: imports as an administrator would.</summary>
+    public static readonly Principal CommandLine = new("import-plan", Role.CommissionAdmin, 0);
+
+    /// <summary>
+    /// Reads the document for <paramref name="importer"/>: someone who may not import plans at all
+    /// (<see cref="AccessPolicy.CanImportPlans"/>), or nobody, is refused before a byte of it is parsed.
+    /// </summary>
+    public async Task<PlanImportPreview> PreviewAsync(byte[] content, string fileName, PlanImportOptions options, Principal? importer, CancellationToken ct = default)
     {
+        if (importer is null || !AccessPolicy.CanImportPlans(importer))
+        {
+            return Forbidden(fileName);
+        }
+
         var loaded = await loader.LoadAsync(content, fileName, ct);
         if (loaded.Document is null)
         {
@@ -121,6 +134,14 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
             Content = content,
         };
     }
+
+    /// <summary>The preview of a document that was not read because the person may not import plans.</summary>
+    public static PlanImportPreview Forbidden(string fileName) => new()
+    {
+        FileName = fileName,
+        Findings = [PlanFinding.Error(PlanFindingCodes.ImportForbidden, "您的帳號沒有匯入計畫的權限，文件未被讀取。", "Your account may not import plans; the document was not read.")],
+        Errors = [PlanMessages.Forbidden],
+    };
 
     /// <summary>Stores a previewed reading (possibly corrected by a person) as the agency's draft plan.</summary>
     public Task<CommandResult> StoreAsync(PlanImportPreview preview, PlanContentInput content, bool replace, string by, CancellationToken ct = default)

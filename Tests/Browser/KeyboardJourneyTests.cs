@@ -22,7 +22,7 @@ public class KeyboardJourneyTests(BrowserFixture browser) : IAsyncLifetime
         // The Transport Bureau's plan of 105 (the project's own fixture), for the coverage steps.
         var import = _factory.Services.GetRequiredService<PlanImportService>();
         var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Plans", "refine-plan.txt");
-        var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file), "refine-plan.txt", new PlanImportOptions());
+        var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file), "refine-plan.txt", new PlanImportOptions(), PlanImportService.CommandLine);
         var stored = await import.StoreAsync(preview, PlanImportService.ToContent(preview.Reading!), replace: false, "fixture");
         Assert.True(stored.Succeeded, string.Join(", ", stored.Errors));
     }

@@ -132,7 +132,7 @@ public class PlanImportJourneyTests(BrowserFixture browser) : IAsyncLifetime
     private async Task<int> StoreFixtureAsync(string name)
     {
         var import = _factory.Services.GetRequiredService<HighServiceDashboard.Infrastructure.Plans.PlanImportService>();
-        var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(Fixture(name)), name, new());
+        var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(Fixture(name)), name, new(), HighServiceDashboard.Infrastructure.Plans.PlanImportService.CommandLine);
         var result = await import.StoreAsync(preview, HighServiceDashboard.Infrastructure.Plans.PlanImportService.ToContent(preview.Reading!), false, "test");
         return result.Id!.Value;
     }

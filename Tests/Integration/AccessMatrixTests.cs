@@ -160,6 +160,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ReadsAgency,
         EditsAgency,
         EditsPlanPart,
+        ImportsPlans,
     }
 
     /// <summary>Every page of the catalogue (by template) and every endpoint, with the addresses to ask and the guard.</summary>
@@ -172,7 +173,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ("/agencies/{Id:int}", Guard.SignedIn, ["/agencies/{agency:other}"]),
         ("/years", Guard.Commission, ["/years"]),
         ("/plans", Guard.SignedIn, ["/plans"]),
-        ("/plans/import", Guard.SignedIn, ["/plans/import"]),
+        ("/plans/import", Guard.ImportsPlans, ["/plans/import"]),
         ("/plans/{Id:int}", Guard.ReadsAgency, ["/plans/{plan:*}"]),
         ("/plans/{Id:int}/edit", Guard.EditsPlanPart, ["/plans/{plan:*}/edit"]),
         ("/schedule", Guard.Commission, ["/schedule"]),
@@ -253,6 +254,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
             Guard.SignedIn => Allow,
             Guard.Commission => scope.Commission ? Allow : Forbid,
             Guard.Admin => scope.Admin ? Allow : Forbid,
+
+            // Whoever stores a whole plan for some agency imports documents; the others are not offered the upload.
+            Guard.ImportsPlans => scope.Edits.Length > 0 ? Allow : Forbid,
             Guard.ReadsAgency => scope.Reads.Contains(agency) ? Allow : Hidden,
             Guard.EditsAgency => scope.Edits.Contains(agency) ? Allow : Hidden,
             Guard.EditsPlanPart => scope.Edits.Contains(agency) || EditsUnitPartsOf.GetValueOrDefault(role, []).Contains(agency) ? Allow : Hidden,

@@ -119,7 +119,7 @@ public sealed partial class DashboardServerFixture : IAsyncLifetime
         var import = _factory.Services.GetRequiredService<PlanImportService>();
         foreach (var file in files)
         {
-            var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file), Path.GetFileName(file), new PlanImportOptions());
+            var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file), Path.GetFileName(file), new PlanImportOptions(), PlanImportService.CommandLine);
             var result = await import.StoreAsync(preview, PlanImportService.ToContent(preview.Reading!), replace: false, "fixture");
             if (!result.Succeeded)
             {

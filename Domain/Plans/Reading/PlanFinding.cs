@@ -42,6 +42,15 @@ public static class PlanFindingCodes
     public const string PdfTooManyLetters = "PDF_TOO_MANY_LETTERS";
     public const string PdfPageTooComplex = "PDF_PAGE_TOO_COMPLEX";
 
+    // Limits (hostile or runaway documents, refused before they cost the server).
+    public const string DocumentTooComplex = "DOCUMENT_TOO_COMPLEX";
+    public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+    public const string TooManyCells = "TOO_MANY_CELLS";
+    public const string TextTooLong = "TEXT_TOO_LONG";
+    public const string PackageTooLarge = "PACKAGE_TOO_LARGE";
+    public const string PackageTooCompressed = "PACKAGE_TOO_COMPRESSED";
+    public const string ImportForbidden = "IMPORT_FORBIDDEN";
+
     // Reading (content).
     public const string EmptyDocument = "EMPTY_DOCUMENT";
     public const string NoPlanTable = "NO_PLAN_TABLE";

@@ -210,7 +210,7 @@ public class CoverageServiceTests : IAsyncLifetime
         var import = new PlanImportService(_database.Factory, new PlanService(_database.Factory, _database.Clock, new HighServiceDashboard.Infrastructure.Schedule.ObligationService(_database.Factory, _database.Clock)), new PlanDocumentLoader());
         foreach (var file in Directory.GetFiles(SeedPlans.SeedFolder!, "*.txt").Order())
         {
-            var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file), Path.GetFileName(file), new PlanImportOptions());
+            var preview = await import.PreviewAsync(await File.ReadAllBytesAsync(file), Path.GetFileName(file), new PlanImportOptions(), PlanImportService.CommandLine);
             var stored = await import.StoreAsync(preview, PlanImportService.ToContent(preview.Reading!), replace: false, "test");
             Assert.True(stored.Succeeded, string.Join(", ", stored.Errors));
         }

@@ -1,5 +1,7 @@
 using System.Text;
+using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Domain.Plans;
+using HighServiceDashboard.Domain.Plans.Reading;
 using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Infrastructure.Plans;
 using HighServiceDashboard.Infrastructure.Schedule;
@@ -26,7 +28,7 @@ public class PlanImportServiceTests : IAsyncLifetime
     [Fact]
     public async Task PreviewAsync_NotApplicableFixture_FindsAgencyYearAndDeclarations()
     {
-        var preview = await _import.PreviewAsync(Fixture("not-applicable.txt"), "not-applicable.txt", new PlanImportOptions());
+        var preview = await _import.PreviewAsync(Fixture("not-applicable.txt"), "not-applicable.txt", new PlanImportOptions(), PlanImportService.CommandLine);
 
         Assert.True(preview.CanStore, string.Join(",", preview.Errors));
         Assert.Equal("高雄市政府財政局動產質借所", preview.AgencyName);
@@ -39,7 +41,7 @@ public class PlanImportServiceTests : IAsyncLifetime
     [Fact]
     public async Task StoreAsync_Reading_StoresEveryPointDeclarationAndSource()
     {
-        var preview = await _import.PreviewAsync(Fixture("not-applicable.txt"), "not-applicable.txt", new PlanImportOptions());
+        var preview = await _import.PreviewAsync(Fixture("not-applicable.txt"), "not-applicable.txt", new PlanImportOptions(), PlanImportService.CommandLine);
         var content = PlanImportService.ToContent(preview.Reading!);
 
         var result = await _import.StoreAsync(preview, content, replace: false, "tester");
@@ -59,8 +61,8 @@ public class PlanImportServiceTests : IAsyncLifetime
         var text = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Plans", "not-applicable.txt"))
             .Replace("高雄市政府財政局動產質借所", "臺南市政府某某所"));
 
-        var unknown = await _import.PreviewAsync(text, "other.txt", new PlanImportOptions());
-        var given = await _import.PreviewAsync(text, "other.txt", new PlanImportOptions(AgencyName: "高雄市政府財政局動產質借所"));
+        var unknown = await _import.PreviewAsync(text, "other.txt", new PlanImportOptions(), PlanImportService.CommandLine);
+        var given = await _import.PreviewAsync(text, "other.txt", new PlanImportOptions(AgencyName: "高雄市政府財政局動產質借所"), PlanImportService.CommandLine);
 
         Assert.Equal([PlanMessages.NoAgency], unknown.Errors);
         Assert.True(given.CanStore);
@@ -69,7 +71,7 @@ public class PlanImportServiceTests : IAsyncLifetime
     [Fact]
     public async Task PreviewAsync_YearUsingAnotherFramework_SaysTheyDiffer()
     {
-        var preview = await _import.PreviewAsync(Fixture("not-applicable.txt"), "not-applicable.txt", new PlanImportOptions(RocYear: 106));
+        var preview = await _import.PreviewAsync(Fixture("not-applicable.txt"), "not-applicable.txt", new PlanImportOptions(RocYear: 106), PlanImportService.CommandLine);
 
         Assert.Equal([PlanMessages.FrameworkMismatch], preview.Errors);
         Assert.Equal("refine", preview.YearFrameworkKey);
@@ -79,19 +81,55 @@ public class PlanImportServiceTests : IAsyncLifetime
     [Fact]
     public async Task PreviewAsync_BinaryFile_IsUnreadableWithAFinding()
     {
-        var preview = await _import.PreviewAsync([0x00, 0x01, 0xFF, 0x00, 0x42], "plan.txt", new PlanImportOptions());
+        var preview = await _import.PreviewAsync([0x00, 0x01, 0xFF, 0x00, 0x42], "plan.txt", new PlanImportOptions(), PlanImportService.CommandLine);
 
         Assert.False(preview.CanStore);
         Assert.Contains(preview.Findings, f => f.Code == "BINARY_FILE");
     }
 
+    [Theory]
+    [InlineData(Role.UnitStaff)]
+    [InlineData(Role.CommissionReviewer)]
+    public async Task PreviewAsync_PersonWhoMayNotImport_IsRefusedWithoutReadingTheDocument(Role role)
+    {
+        // A document that would give its own finding (binary content) if it were read at all.
+        var preview = await _import.PreviewAsync([0x00, 0x01, 0xFF, 0x00, 0x42], "plan.txt", new PlanImportOptions(), new Principal("someone", role, 1, 1));
+
+        Assert.False(preview.CanStore);
+        Assert.Null(preview.Reading);
+        Assert.Equal(["Plan.Validation.Forbidden"], preview.Errors);
+        Assert.Equal(PlanFindingCodes.ImportForbidden, Assert.Single(preview.Findings).Code);
+        Assert.Empty(preview.SourceText);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_NobodySignedIn_IsRefused()
+    {
+        var preview = await _import.PreviewAsync(Fixture("not-applicable.txt"), "not-applicable.txt", new PlanImportOptions(), importer: null);
+
+        Assert.Null(preview.Reading);
+        Assert.Equal(PlanFindingCodes.ImportForbidden, Assert.Single(preview.Findings).Code);
+    }
+
+    [Theory]
+    [InlineData(Role.AgencyHead)]
+    [InlineData(Role.AgencyCoordinator)]
+    [InlineData(Role.CommissionAdmin)]
+    public async Task PreviewAsync_PersonWhoMayImport_ReadsTheDocument(Role role)
+    {
+        var preview = await _import.PreviewAsync(Fixture("not-applicable.txt"), "not-applicable.txt", new PlanImportOptions(), new Principal("someone", role, 1));
+
+        Assert.NotNull(preview.Reading);
+        Assert.DoesNotContain(preview.Findings, f => f.Code == PlanFindingCodes.ImportForbidden);
+    }
+
     [Fact]
     public async Task PreviewAsync_SecondImport_NamesTheExistingPlan()
     {
-        var first = await _import.PreviewAsync(Fixture("not-applicable.txt"), "a.txt", new PlanImportOptions());
+        var first = await _import.PreviewAsync(Fixture("not-applicable.txt"), "a.txt", new PlanImportOptions(), PlanImportService.CommandLine);
         var stored = await _import.StoreAsync(first, PlanImportService.ToContent(first.Reading!), false, "tester");
 
-        var again = await _import.PreviewAsync(Fixture("not-applicable.txt"), "a.txt", new PlanImportOptions());
+        var again = await _import.PreviewAsync(Fixture("not-applicable.txt"), "a.txt", new PlanImportOptions(), PlanImportService.CommandLine);
 
         Assert.Equal(stored.Id, again.ExistingPlanId);
     }
@@ -118,7 +156,7 @@ public class PlanImportServiceTests : IAsyncLifetime
         foreach (var file in new[] { "finance-bureau-113.txt", "niaosong-district-113.txt", "pawnshop-114.txt", "public-works-bureau-105.txt" })
         {
             var expected = SeedPlans.Expected(file);
-            var preview = await _import.PreviewAsync(File.ReadAllBytes(SeedPlans.Path(file)), file, new PlanImportOptions());
+            var preview = await _import.PreviewAsync(File.ReadAllBytes(SeedPlans.Path(file)), file, new PlanImportOptions(), PlanImportService.CommandLine);
             var result = await _import.StoreAsync(preview, PlanImportService.ToContent(preview.Reading!), false, "tester");
             Assert.True(result.Succeeded, $"{file}: {string.Join(",", result.Errors)}");
 

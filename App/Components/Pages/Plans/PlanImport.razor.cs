@@ -1,4 +1,6 @@
 using HighServiceDashboard.App.Components.Pages.Plans.Components;
+using HighServiceDashboard.App.State;
+using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Infrastructure.Agencies;
 using HighServiceDashboard.Infrastructure.Documents;
 using HighServiceDashboard.Infrastructure.Plans;
@@ -25,6 +27,9 @@ public partial class PlanImport
     [Inject]
     private ProgrammeService Programme { get; set; } = default!;
 
+    [Inject]
+    private CurrentUser User { get; set; } = default!;
+
     private readonly List<ImportItem> _items = [];
     private IReadOnlyList<AgencyNode> _agencies = [];
     private IReadOnlyList<int> _years = [];
@@ -43,6 +48,19 @@ public partial class PlanImport
     {
         _dragging = false;
         var files = e.GetMultipleFiles(MaxFiles);
+
+        // The page is offered only to those who may import; a circuit whose person lost the right reads nothing.
+        var importer = await User.GetAsync();
+        if (importer is null || !AccessPolicy.CanImportPlans(importer))
+        {
+            foreach (var file in files)
+            {
+                _items.Insert(0, new ImportItem(file.Name) { Preview = PlanImportService.Forbidden(file.Name) });
+            }
+
+            return;
+        }
+
         _reading = files.Count;
         foreach (var file in files)
         {
@@ -71,7 +89,7 @@ public partial class PlanImport
 
     private async Task RereadAsync(ImportItem item)
     {
-        item.Preview = await Import.PreviewAsync(item.Content, item.FileName, new PlanImportOptions(item.RocYear, AgencyId: item.AgencyId));
+        item.Preview = await Import.PreviewAsync(item.Content, item.FileName, new PlanImportOptions(item.RocYear, AgencyId: item.AgencyId), await User.GetAsync());
         item.Draft = item.Preview.Reading is { } reading ? PlanImportService.ToContent(reading) : null;
         item.StoredPlanId = null;
         item.Errors = [];
