@@ -26,6 +26,7 @@ internal sealed partial class PlanTableReader
     private bool _pendingLabel;
     private HashSet<string> _cited = [];
     private string? _previousCode;
+    private (Group Group, string Units, int Line)? _pendingUnits;
 
     public PlanTableReader(SubItemMatcher matcher, IReadOnlyList<PlanRow> rows)
     {
@@ -277,12 +278,29 @@ internal sealed partial class PlanTableReader
             {
                 last!.Units = last.Units.Length == 0 ? unitsText : last.Units + " " + unitsText;
             }
+            else if (_groups.Count > groupsBefore)
+            {
+                // A sub-item's row whose focus cell went on to the next page: its units wait for it.
+                FlushPendingUnits();
+                _pendingUnits = (_group!, unitsText, row.Line);
+            }
             else
             {
                 Unplaced.Add(new SourceText(row.Line, TextNormalizer.Clean(unitsText)));
             }
 
             return;
+        }
+
+        if (_pendingUnits is { } pending && pending.Group == _group && !hasUnits)
+        {
+            unitsText = pending.Units;
+            hasUnits = true;
+            _pendingUnits = null;
+        }
+        else
+        {
+            FlushPendingUnits();
         }
 
         // A sentence broken at a page break: the point above stops mid-sentence and this row does not
@@ -295,9 +313,21 @@ internal sealed partial class PlanTableReader
             return;
         }
 
+        // A units cell that stops inside a name ("非公用財產管" / "理科、…"): a page break cut the row,
+        // and this row is the rest of it.
+        // The row above may have stood under its pillar alone, its sub-item cut to this row too.
+        if (last is not null && hasUnits && UnitSplitter.EndsInsideName(last.Units) && !FocusTextParser.StartsSomethingNew(focusText)
+            && (sameGroup || (last.Group is null && last.Pillar == _pillar)))
+        {
+            last.Focus += MidSentence(last.Focus, focusText) ? focusText : "\n" + focusText;
+            last.Units += unitsText.TrimStart();
+            last.Group ??= _group;
+            return;
+        }
+
         // A title alone on its row ("2. 服務及時、一致性"), then rows of its measures opening at (1): one
         // point, with the units of every row, though each row names its own.
-        if (sameGroup && IsLoneHeading(last!.Focus) && FocusTextParser.OpensMeasures(last.Focus, focusText))
+        if (sameGroup && IsTitleOnly(last!.Focus) && FocusTextParser.OpensMeasures(last.Focus, focusText))
         {
             last.Focus += "\n" + focusText;
             last.Units = last.Units.Length == 0 ? unitsText : last.Units + "\n" + unitsText;
@@ -567,6 +597,7 @@ internal sealed partial class PlanTableReader
 
     private void Finish()
     {
+        FlushPendingUnits();
         foreach (var group in _groups)
         {
             var code = group.IsPreamble ? _matcher.Framework.Preamble?.Code ?? "0" : group.Match?.Item.Code;
@@ -811,6 +842,22 @@ internal sealed partial class PlanTableReader
     private static bool MidSentence(string previous, string next) =>
         !IsLoneHeading(previous) && !SentenceEnded().IsMatch(TextNormalizer.Clean(previous)) && !FocusTextParser.StartsSomethingNew(next) && !previous.TrimEnd().EndsWith('>') && !next.TrimStart().StartsWith('<');
 
+    // A title on a line of its own, commas allowed ("2. 強化跨平台通用服務，增加使用意願"), no sentence end.
+    private static bool IsTitleOnly(string raw)
+    {
+        var clean = TextNormalizer.Clean(raw);
+        return !clean.Contains('\n') && clean.Length <= 30 && !SentenceEnded().IsMatch(clean);
+    }
+
+    private void FlushPendingUnits()
+    {
+        if (_pendingUnits is { } pending)
+        {
+            Unplaced.Add(new SourceText(pending.Line, TextNormalizer.Clean(pending.Units)));
+            _pendingUnits = null;
+        }
+    }
+
     private static bool IsLoneHeading(string raw)
     {
         var clean = TextNormalizer.Clean(raw);
@@ -834,7 +881,7 @@ internal sealed partial class PlanTableReader
 
     private sealed class Draft(Group? group, Pillar? pillar, string focus, string units, int line)
     {
-        public Group? Group { get; } = group;
+        public Group? Group { get; set; } = group;
 
         public Pillar? Pillar { get; } = pillar;
 

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace HighServiceDashboard.Domain.Plans.Reading;
 
 /// <summary>
-/// Splits a responsible-units cell (執行單位) into unit names. Separators are 、 , ; line breaks, and
-/// 及 / 暨 / spaces when the text before them is already a whole unit name: a space inside a name
-/// ("非公用 財產管理科") is an extraction accident, not a separator.
+/// Splits a responsible-units cell (執行單位) into unit names. Separators are 、 , ; and, when the text
+/// before them is already a whole unit name, 及 / 暨 / spaces / line breaks: a space or a line break
+/// inside a name ("非公用 財產管理科", a name wrapped in a narrow cell) is not a separator.
 /// </summary>
 public static partial class UnitSplitter
 {
@@ -44,6 +44,13 @@ public static partial class UnitSplitter
         return units;
     }
 
+    /// <summary>True when the cell stops inside a unit's name ("非公用財產管"): the rest is on the next row, past a page break.</summary>
+    public static bool EndsInsideName(string? cell)
+    {
+        var units = Split(cell);
+        return units.Count > 0 && !EndsWithUnitSuffix(units[^1]) && !MeansAllUnits(units[^1]) && units.Take(units.Count - 1).All(EndsWithUnitSuffix);
+    }
+
     /// <summary>各科室, 各課室, 各組室中心, 各單位, 全體同仁 …: every unit of the agency.</summary>
     public static bool MeansAllUnits(string unit) => AllUnits().IsMatch(unit);
 
@@ -71,7 +78,8 @@ public static partial class UnitSplitter
     [GeneratedRegex(@"^\s*(及|暨|與|和)\s*")]
     private static partial Regex LeadingConjunction();
 
-    [GeneratedRegex(@"[、,，;；/\n]+")]
+    // A line break is soft, like a space: a name wrapped in a narrow cell (心理衛生中 / 心) is one name.
+    [GeneratedRegex(@"[、,，;；/]+")]
     private static partial Regex HardSeparator();
 
     [GeneratedRegex(@"(?<=[科室課組處心所局隊股館站會關位府院])\s*(?:及|暨|與|和)\s*|\s+")]
