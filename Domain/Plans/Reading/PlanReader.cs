@@ -313,12 +313,19 @@ public sealed partial class PlanReader
         cells.SelectMany(c => CitationParts(c.Text)).Where(t => t.Length >= 4)
             .Count(t => matcher.MatchSubItem(t, null, false) is { Containment: >= 0.7 } || matcher.MatchPillar(t, PillarLabel().IsMatch(TextNormalizer.Fold(t))) is not null);
 
-    // A cell may hold a pillar heading and the first sub-item's text together: "六、… (一)主動發掘…".
+    // A cell may hold a pillar heading and the first sub-item's text together: "六、… (一)主動發掘…";
+    // a focus cell may open with the sub-item's text, then its points: its first sentence is a part.
     private static IEnumerable<string> CitationParts(string raw)
     {
         var clean = TextNormalizer.Fold(TextNormalizer.CleanLine(raw));
         var sub = SubLabelInside().Match(clean);
-        return PillarLabel().IsMatch(clean) && sub.Success && sub.Index > 0 ? [clean[..sub.Index], clean[sub.Index..]] : [clean];
+        if (PillarLabel().IsMatch(clean) && sub.Success && sub.Index > 0)
+        {
+            return [clean[..sub.Index], clean[sub.Index..]];
+        }
+
+        var stop = clean.IndexOf('。');
+        return stop > 0 && stop < clean.Length - 1 && stop <= 200 ? [clean, clean[..(stop + 1)]] : [clean];
     }
 
     private static void AddBlock(List<SourceText> list, PlanBlock block)

@@ -483,18 +483,20 @@ internal sealed partial class PlanTableReader
         // A sub-item's text cut by a page break goes on at the top of the next row's focus cell.
         var open = _group is { IsPreamble: false, Match: not null } g && !SentenceEnded().IsMatch(TextNormalizer.Clean(g.Text)) ? _group : null;
         var limit = Math.Min(soft.Length, 400);
-        var cuts = new List<(int Cut, double Coverage, bool AtBreak)>();
+        var cuts = new List<(int Cut, double Coverage, int Sureness)>();
         (int Cut, double Coverage)? best = null;
         for (var i = 2; i <= limit; i++)
         {
             var atEnd = i == soft.Length;
-            // A line break or a full stop ends a sub-item's text more surely than a space, which
-            // may be a stray one inside it.
-            var atBreak = atEnd || soft[i] == '\n' || (soft[i - 1] is '。' or '；' && !atEnd);
-            if (!atBreak && soft[i] != ' ')
+            // A full stop ends a sub-item's text more surely than a line break (a PDF wraps lines
+            // inside a sentence), and a line break more surely than a space (a stray one inside it).
+            var sureness = atEnd || (soft[i - 1] is '。' or '；' && !atEnd) ? 2 : soft[i] == '\n' ? 1 : soft[i] == ' ' ? 0 : -1;
+            if (sureness < 0)
             {
                 continue;
             }
+
+            var atBreak = sureness > 0;
 
             var prefix = TextNormalizer.Fold(soft[..i]);
             if (open is not null && !labelled)
@@ -504,7 +506,7 @@ internal sealed partial class PlanTableReader
                 var piece = Bigrams.Of(prefix).ContainedIn(Bigrams.Of(open.Match!.Item.Text));
                 if (joined?.Item == open.Match!.Item && joined.Coverage >= open.Match.Coverage + 0.05 && piece >= 0.75 && TextNormalizer.Key(prefix).Length >= 2)
                 {
-                    cuts.Add((i, joined.Coverage, atBreak));
+                    cuts.Add((i, joined.Coverage, sureness));
                 }
 
                 continue;
@@ -512,7 +514,7 @@ internal sealed partial class PlanTableReader
 
             if (i >= 4 && _matcher.MatchesPreamble(prefix) && !atEnd)
             {
-                cuts.Add((i, 1, atBreak));
+                cuts.Add((i, 1, sureness));
                 continue;
             }
 
@@ -522,13 +524,12 @@ internal sealed partial class PlanTableReader
                 continue;
             }
 
-            cuts.Add((i, match.Coverage, atBreak));
+            cuts.Add((i, match.Coverage, sureness));
         }
 
         // The earliest cut that holds nearly all the sub-item it can: words after it that share a
         // bigram or two with the sub-item (提供…) are the focus point's, not the sub-item's.
-        var sure = cuts.Where(c => c.AtBreak).ToList();
-        var tier = sure.Count > 0 ? sure : cuts;
+        var tier = cuts.Count == 0 ? cuts : cuts.Where(c => c.Sureness == cuts.Max(x => x.Sureness)).ToList();
         if (tier.Count > 0)
         {
             var most = tier.Max(c => c.Coverage);
