@@ -292,9 +292,12 @@ internal sealed partial class PlanTableReader
             return;
         }
 
-        if (_pendingUnits is { } pending && pending.Group == _group && !hasUnits)
+        if (_pendingUnits is { } pending && pending.Group == _group)
         {
-            unitsText = pending.Units;
+            // A name cut by the page break ("建管處、企劃" / "處、資訊室") is joined whole.
+            unitsText = !hasUnits ? pending.Units
+                : UnitSplitter.EndsInsideName(pending.Units) ? pending.Units.TrimEnd() + unitsText.TrimStart()
+                : pending.Units + "\n" + unitsText;
             hasUnits = true;
             _pendingUnits = null;
         }
@@ -310,6 +313,20 @@ internal sealed partial class PlanTableReader
         {
             last.Focus += MidSentence(last.Focus, focusText) ? focusText : "\n" + focusText;
             last.Units = last.Units.Length == 0 ? unitsText : last.Units + " " + unitsText;
+            return;
+        }
+
+        // "1. 分眾滿意度調查" opening a list again under a sub-item that already has points, left
+        // unfinished at the foot of a page, and the next page's row bringing a sub-item and text that
+        // goes on from it: the sub-item's cell was cut to the next page, and the point is its.
+        if (last is not null && _groups.Count > groupsBefore && last.Group != _group
+            && (!FocusTextParser.StartsSomethingNew(focusText) || (TextNormalizer.Fold(TextNormalizer.Clean(last.Focus)).EndsWith(':') && FocusTextParser.OpensMeasures(last.Focus, focusText)))
+            && FocusTextParser.OpensList(last.Focus) && (IsTitleOnly(last.Focus) || !SentenceEnded().IsMatch(TextNormalizer.Clean(last.Focus)))
+            && _drafts.Count >= 2 && _drafts[^2].Group == last.Group)
+        {
+            last.Focus += MidSentence(last.Focus, focusText) ? focusText : "\n" + focusText;
+            last.Units = last.Units.Length == 0 ? unitsText : last.Units + "\n" + unitsText;
+            last.Group = _group;
             return;
         }
 
