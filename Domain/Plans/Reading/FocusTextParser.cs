@@ -135,6 +135,14 @@ public static partial class FocusTextParser
             && TopMarker().Match(TextNormalizer.Fold(TextNormalizer.Soft(heading))) is not { Success: true, Index: 0 };
     }
 
+    /// <summary>True when the text opens a numbered list at its first number: "1. …" or "(1) …".</summary>
+    public static bool OpensList(string raw)
+    {
+        var folded = TextNormalizer.Fold(TextNormalizer.Soft(raw));
+        return (TopMarker().Match(folded) is { Success: true, Index: 0 } top && top.Groups["n"].Value == "1")
+            || (ParenMarker().Match(folded) is { Success: true, Index: 0 } paren && paren.Groups["n"].Value == "1");
+    }
+
     public static bool ContinuesList(string previous, string next) =>
         ContinuesList(previous, next, TopMarker()) || ContinuesList(previous, next, ParenMarker());
 
