@@ -103,9 +103,18 @@ public static class AccountEndpoints
         return Results.LocalRedirect(target);
     }
 
-    /// <summary>Only paths of this site: the sign-in must not become an open redirect.</summary>
-    public static string LocalOnly(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+    /// <summary>
+    /// The return address if it is a plain local path, else the home page: the sign-in and the language
+    /// switch must not become open redirects, and nothing typed into an address may make them fail.
+    /// Plain means one leading slash, then printable ASCII only, no backslash (browsers read it as a
+    /// slash, so <c>/\\host</c> is another site), no control character (<c>/\t/host</c> is <c>//host</c>
+    /// once the tab is dropped), no space and nothing outside ASCII, which a Location header cannot hold.
+    /// </summary>
+    public static string LocalOnly(string? url) => IsPlainLocalPath(url) ? url! : "/";
+
+    private static bool IsPlainLocalPath(string? url) =>
+        url is { Length: > 0 and <= 2048 }
+        && url[0] == '/'
+        && (url.Length == 1 || url[1] != '/')
+        && url.All(c => c is > ' ' and < '\u007f' and not '\\');
 }

@@ -22,8 +22,7 @@ public static class CultureEndpoints
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true });
 
             // Only local paths: the switch must not become an open redirect.
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//") ? redirectUri : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(AccountEndpoints.LocalOnly(redirectUri));
         });
         return app;
     }

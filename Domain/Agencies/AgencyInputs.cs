@@ -44,6 +44,7 @@ public static class AgencyMessages
     public const string UnitNameTaken = "Validation.UnitNameTaken";
     public const string ParentRequired = "Validation.ParentRequired";
     public const string NotFound = "Validation.NotFound";
+    public const string Forbidden = "Validation.Forbidden";
     public const string CannotRetireWithActiveSubordinates = "Validation.RetireWithSubordinates";
     public const string Move = "Validation.Move.";
 }

@@ -1,7 +1,9 @@
 using FluentValidation;
+using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Calendar;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighServiceDashboard.Infrastructure.Agencies;
@@ -15,7 +17,8 @@ public sealed class AgencyAdminService(
     IValidator<NewAgencyInput> newAgencyValidator,
     IValidator<RenameInput> renameValidator,
     IValidator<NewUnitInput> newUnitValidator,
-    TimeProvider clock)
+    TimeProvider clock,
+    AccessService access)
 {
     public async Task<CommandResult> AddAgencyAsync(NewAgencyInput input, CancellationToken ct = default)
     {
@@ -145,8 +148,24 @@ public sealed class AgencyAdminService(
         return CommandResult.Ok(agency.Id);
     }
 
-    public async Task<CommandResult> AddUnitAsync(NewUnitInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Adds a unit to an agency, for <paramref name="who"/>: the agency's own head or coordinator, or
+    /// the commission's administrator (<see cref="AccessPolicy.CanEditAgencyContent"/>). An agency the
+    /// person does not read is not found; one they read but may not change is forbidden.
+    /// </summary>
+    public async Task<CommandResult> AddUnitAsync(Principal? who, NewUnitInput input, CancellationToken ct = default)
     {
+        var policy = await access.PolicyAsync(ct);
+        if (who is null || !policy.CanRead(who, input.AgencyId))
+        {
+            return CommandResult.Fail(AgencyMessages.NotFound);
+        }
+
+        if (!policy.CanEditAgencyContent(who, input.AgencyId))
+        {
+            return CommandResult.Fail(AgencyMessages.Forbidden);
+        }
+
         if (await ValidateAsync(newUnitValidator, input, ct) is { } invalid)
         {
             return invalid;

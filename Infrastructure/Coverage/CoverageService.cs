@@ -1,3 +1,4 @@
+using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Calendar;
 using HighServiceDashboard.Domain.Coverage;
@@ -5,6 +6,7 @@ using HighServiceDashboard.Domain.Frameworks;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Domain.Programme;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HighServiceDashboard.Infrastructure.Coverage;
@@ -15,7 +17,7 @@ namespace HighServiceDashboard.Infrastructure.Coverage;
 /// framework, the agencies, the plans, focus points counted per plan and sub-item, the
 /// declarations), whatever the number of agencies; the rules are <see cref="CoverageRules"/>.
 /// </summary>
-public sealed class CoverageService(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class CoverageService(IDbContextFactory<AppDbContext> contextFactory, AccessService access)
 {
     /// <summary>The heatmap of a year: every agency taking part in it, with or without a plan.</summary>
     public async Task<CoverageMatrix> GetMatrixAsync(int rocYear, CancellationToken ct = default)
@@ -51,12 +53,23 @@ public sealed class CoverageService(IDbContextFactory<AppDbContext> contextFacto
         return new CoverageCellDetail(agencyId, agency.Name, agency.NameEn, rocYear, subItem, CoverageRules.StatusOf(facts, subItemCode), planId, points, reason);
     }
 
-    /// <summary>One agency's coverage of a year with every sub-item's focus points and reasons, and its subordinates' rows; null for an unknown agency.</summary>
-    public async Task<AgencyCoverageDetail?> GetAgencyAsync(int agencyId, int rocYear, CancellationToken ct = default)
+    /// <summary>
+    /// One agency's coverage of a year with every sub-item's focus points and reasons, and the rows of
+    /// those of its subordinates <paramref name="who"/> reads (none for a unit's staff); null for an
+    /// unknown agency or one the person does not read.
+    /// </summary>
+    public async Task<AgencyCoverageDetail?> GetAgencyAsync(Principal? who, int agencyId, int rocYear, CancellationToken ct = default)
     {
+        if (who is null || !await access.CanReadAsync(who, agencyId, ct))
+        {
+            return null;
+        }
+
+        var readable = await access.ReadableAsync(who, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var framework = await LoadFrameworkAsync(db, rocYear, ct);
-        var childIds = await db.Agencies.Where(a => a.ParentId == agencyId).Select(a => a.Id).ToListAsync(ct);
+        var childIds = (await db.Agencies.Where(a => a.ParentId == agencyId).Select(a => a.Id).ToListAsync(ct))
+            .Where(id => readable is null || readable.Contains(id)).ToList();
         var rows = await BuildRowsAsync(db, rocYear, framework, [agencyId, .. childIds], ct, includeRetired: true);
         var self = rows.FirstOrDefault(r => r.AgencyId == agencyId);
         if (self is null)
@@ -107,15 +120,24 @@ public sealed class CoverageService(IDbContextFactory<AppDbContext> contextFacto
 
     /// <summary>
     /// What became covered or uncovered between two years, for an agency and its subordinates or
-    /// city-wide (null). Where the years' frameworks differ, only each year's pillar shares.
+    /// city-wide (null), within what <paramref name="who"/> reads: a unit's staff compare their own
+    /// agency alone, a head or coordinator asking for the city gets their agencies. Null (not found) for
+    /// an agency the person does not read. Where the years' frameworks differ, only each year's pillar shares.
     /// </summary>
-    public async Task<CoverageComparison> CompareAsync(int fromYear, int toYear, int? agencyId, CancellationToken ct = default)
+    public async Task<CoverageComparison?> CompareAsync(Principal? who, int fromYear, int toYear, int? agencyId, CancellationToken ct = default)
     {
+        if (who is null || (agencyId is { } asked && !await access.CanReadAsync(who, asked, ct)))
+        {
+            return null;
+        }
+
+        var readable = await access.ReadableAsync(who, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        IReadOnlyCollection<int>? scope = null;
+        IReadOnlyCollection<int>? scope = readable;
         if (agencyId is { } id)
         {
-            scope = [id, .. await db.Agencies.Where(a => a.ParentId == id).Select(a => a.Id).ToListAsync(ct)];
+            List<int> tree = [id, .. await db.Agencies.Where(a => a.ParentId == id).Select(a => a.Id).ToListAsync(ct)];
+            scope = tree.Where(a => readable is null || readable.Contains(a)).ToList();
         }
 
         var fromFramework = await LoadFrameworkAsync(db, fromYear, ct);

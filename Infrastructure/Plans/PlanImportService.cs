@@ -35,6 +35,9 @@ public sealed class PlanImportPreview
 
     public int? ExistingPlanId { get; init; }
 
+    /// <summary>What the plan it would replace holds, for the person to compare; only for someone who may replace it.</summary>
+    public ExistingPlanFacts? Existing { get; init; }
+
     /// <summary>Resource keys (Plan.Validation.*) of what prevents storing; empty when it can be stored.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
@@ -44,6 +47,9 @@ public sealed class PlanImportPreview
 
     public bool CanStore => Errors.Count == 0 && Reading is not null;
 }
+
+/// <summary>The stored plan an import would replace: its status, the sub-item of each focus point, and the sub-items declared not applicable.</summary>
+public sealed record ExistingPlanFacts(PlanStatus Status, IReadOnlyList<string> FocusPointCodes, IReadOnlyList<string> NotApplicableCodes);
 
 /// <summary>
 /// Reads plan documents (text, Word, PDF) into draft plans: loads and reads the file, finds the
@@ -74,7 +80,9 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var frameworks = await db.Frameworks.AsNoTracking().Include(f => f.Pillars).ThenInclude(p => p.SubItems).ToListAsync(ct);
-        var agencies = await db.Agencies.AsNoTracking().Where(a => a.Level != AgencyLevel.City).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var tree = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.ParentId, a.Level }).ToListAsync(ct);
+        var policy = new AccessPolicy(tree.Select(a => (a.Id, a.ParentId, a.Level)));
+        var agencies = tree.Where(a => a.Level != AgencyLevel.City).ToList();
         var forcedAgency = options.AgencyId is { } id ? agencies.FirstOrDefault(a => a.Id == id)?.Name : options.AgencyName;
 
         var reading = new PlanReader(frameworks).Read(loaded.Document, new PlanReadOptions { RocYear = options.RocYear, AgencyName = forcedAgency });
@@ -115,9 +123,26 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
             }
         }
 
-        int? existing = agency is not null && reading.RocYear is { } y
-            ? await db.Plans.Where(p => p.AgencyId == agency.Id && p.RocYear == y).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
-            : null;
+        // Someone who may not store a plan for the agency learns only that: nothing of the plan it holds.
+        var mayStore = agency is not null && policy.CanEditAgencyContent(importer, agency.Id);
+        if (agency is not null && !mayStore)
+        {
+            errors.Add(PlanMessages.Forbidden);
+        }
+
+        int? existing = null;
+        ExistingPlanFacts? facts = null;
+        if (mayStore && reading.RocYear is { } y)
+        {
+            existing = await db.Plans.Where(p => p.AgencyId == agency!.Id && p.RocYear == y).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } planId)
+            {
+                var status = await db.Plans.Where(p => p.Id == planId).Select(p => p.Status).SingleAsync(ct);
+                var points = await db.FocusPoints.Where(f => f.PlanId == planId).OrderBy(f => f.Id).Select(f => f.SubItemCode).ToListAsync(ct);
+                var declared = await db.NotApplicableItems.Where(n => n.PlanId == planId).Select(n => n.SubItemCode).ToListAsync(ct);
+                facts = new ExistingPlanFacts(status, points, declared);
+            }
+        }
 
         return new PlanImportPreview
         {
@@ -129,6 +154,7 @@ public sealed class PlanImportService(IDbContextFactory<AppDbContext> contextFac
             RocYear = reading.RocYear,
             YearFrameworkKey = yearFramework,
             ExistingPlanId = existing,
+            Existing = facts,
             Errors = errors.Distinct().ToList(),
             SourceText = RenderText(loaded.Document),
             Content = content,

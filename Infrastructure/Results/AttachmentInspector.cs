@@ -1,4 +1,9 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using UglyToad.PdfPig;
 
 namespace HighServiceDashboard.Infrastructure.Results;
 
@@ -10,12 +15,15 @@ public static class AttachmentMessages
     public const string Empty = "Results.Attachment.Empty";
     public const string TooLarge = "Results.Attachment.TooLarge";
     public const string ContentMismatch = "Results.Attachment.ContentMismatch";
+    public const string NameHasFormatCharacters = "Results.Attachment.NameHasFormatCharacters";
+    public const string DoesNotOpen = "Results.Attachment.DoesNotOpen";
 }
 
 /// <summary>
 /// Checks an uploaded file before it is stored: a plain name, an extension on the list, a size within
 /// the limit, and content that is what the extension says (the magic bytes, and for Office and
-/// OpenDocument files the package's own parts). The content type stored and served comes from here,
+/// OpenDocument files the package's own parts), and that opens as that kind of document (PdfPig,
+/// OpenXml, the OpenDocument parts). The content type stored and served comes from here,
 /// never from the browser.
 /// </summary>
 public static class AttachmentInspector
@@ -40,7 +48,7 @@ public static class AttachmentInspector
     public static string? CleanName(string? fileName)
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
-        if (name.Length == 0 || name.Length > MaxNameLength || name.StartsWith('.') || name.Any(c => char.IsControl(c) || c is '/' or ':' or '*' or '?' or '"' or '<' or '>' or '|'))
+        if (HasFormatCharacters(name) || name.Length == 0 || name.Length > MaxNameLength || name.StartsWith('.') || name.Any(c => char.IsControl(c) || c is '/' or ':' or '*' or '?' or '"' or '<' or '>' or '|'))
         {
             return null;
         }
@@ -52,6 +60,11 @@ public static class AttachmentInspector
     public static string? Check(string fileName, byte[] content, long maxBytes, out string contentType)
     {
         contentType = "";
+        if (HasFormatCharacters(fileName))
+        {
+            return AttachmentMessages.NameHasFormatCharacters;
+        }
+
         if (CleanName(fileName) is not { } name)
         {
             return AttachmentMessages.NameInvalid;
@@ -78,6 +91,11 @@ public static class AttachmentInspector
             return AttachmentMessages.ContentMismatch;
         }
 
+        if (!Opens(extension.ToLowerInvariant(), content))
+        {
+            return AttachmentMessages.DoesNotOpen;
+        }
+
         contentType = type;
         return null;
     }
@@ -94,6 +112,84 @@ public static class AttachmentInspector
         ".ods" => IsOpenDocument(content, "application/vnd.oasis.opendocument.spreadsheet"),
         _ => false,
     };
+
+    /// <summary>
+    /// Bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069), marks (U+200E, U+200F, U+061C),
+    /// zero-width and the other format characters (Unicode category Cf): they make a name such as
+    /// 報告{U+202E}fdp.exe read as 報告exe.pdf in a list, so no name may hold one.
+    /// </summary>
+    public static bool HasFormatCharacters(string? fileName) =>
+        (fileName ?? "").EnumerateRunes().Any(r => Rune.GetUnicodeCategory(r) == UnicodeCategory.Format);
+
+    /// <summary>
+    /// Whether the content opens as the document its extension names: magic bytes are easy to fake
+    /// (a <c>%PDF-</c> line before a zip), so the kind's own library must read it.
+    /// </summary>
+    private static bool Opens(string extension, byte[] content)
+    {
+        try
+        {
+            return extension switch
+            {
+                ".pdf" => IsPdf(content),
+                ".docx" => OpensAsOffice(() => WordprocessingDocument.Open(new MemoryStream(content, writable: false), false), p => ((WordprocessingDocument)p).MainDocumentPart is not null),
+                ".xlsx" => OpensAsOffice(() => SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false), p => ((SpreadsheetDocument)p).WorkbookPart is not null),
+                ".pptx" => OpensAsOffice(() => PresentationDocument.Open(new MemoryStream(content, writable: false), false), p => ((PresentationDocument)p).PresentationPart is not null),
+                ".odt" or ".ods" => WithZip(content, HasOpenDocumentContent),
+                _ => true,
+            };
+        }
+        catch (Exception)
+        {
+            // The libraries throw many kinds of exception on a damaged file: each means "does not open", never a 500.
+            return false;
+        }
+    }
+
+    /// <summary>PdfPig opens it and finds its first page, and it is no zip under a PDF header (a polyglot served as a PDF).</summary>
+    private static bool IsPdf(byte[] content)
+    {
+        if (OpensAsZip(content))
+        {
+            return false;
+        }
+
+        using var document = PdfDocument.Open(content);
+        return document.NumberOfPages > 0 && document.GetPage(1) is not null;
+    }
+
+    private static bool OpensAsZip(byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            return zip.Entries.Count > 0;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    private static bool OpensAsOffice(Func<OpenXmlPackage> open, Func<OpenXmlPackage, bool> hasMainPart)
+    {
+        using var package = open();
+        return hasMainPart(package);
+    }
+
+    /// <summary>The content part is there and begins as OpenDocument content (office:document-content).</summary>
+    private static bool HasOpenDocumentContent(ZipArchive zip)
+    {
+        if (zip.GetEntry("content.xml") is not { } entry)
+        {
+            return false;
+        }
+
+        using var reader = XmlReader.Create(entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        return reader.MoveToContent() == XmlNodeType.Element
+            && reader.LocalName == "document-content"
+            && reader.NamespaceURI == "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    }
 
     private static bool StartsWith(byte[] content, ReadOnlySpan<byte> magic) => content.AsSpan().StartsWith(magic);
 

@@ -209,6 +209,10 @@ public sealed class ResultsService(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+
+        // The count and the insert in one write transaction (SQLite's BEGIN IMMEDIATE): parallel
+        // uploads to the same results wait for each other, so none counts before another has stored.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (results, error) = await LoadOrCreateAsync(db, agencyId, rocYear, ct);
         if (results is null)
         {
@@ -257,6 +261,7 @@ public sealed class ResultsService(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch
         {

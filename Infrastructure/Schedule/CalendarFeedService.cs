@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Calendar;
 using HighServiceDashboard.Domain.Schedule;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Identity;
 using HighServiceDashboard.Infrastructure.Mail;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -15,20 +17,75 @@ namespace HighServiceDashboard.Infrastructure.Schedule;
 /// <summary>
 /// iCalendar (.ics) feeds of deadlines behind a secret token: an agency's (with its
 /// subordinates') or a person's (the agencies where the address is a contact). A calendar program
-/// subscribes to the address; whoever has the address can read the feed, so the token is long and random.
+/// subscribes to the address; whoever has the address can read the feed, so the token is long and
+/// random, is handed only to someone who may read what it lists, and its owner can revoke it.
 /// </summary>
-public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> contextFactory, ObligationQueries queries, TimeProvider clock, IOptions<MailOptions> mail)
+public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> contextFactory, ObligationQueries queries, TimeProvider clock, IOptions<MailOptions> mail, AccessService access)
 {
-    /// <summary>The agency's feed token, created on first ask.</summary>
-    public Task<string> GetAgencyTokenAsync(int agencyId, CancellationToken ct = default) =>
-        GetOrCreateAsync(f => f.AgencyId == agencyId, () => new CalendarFeed { Token = "", AgencyId = agencyId }, ct);
-
-    /// <summary>A person's feed token (by the address they are a contact under), created on first ask.</summary>
-    public Task<string> GetPersonalTokenAsync(string email, CancellationToken ct = default)
+    /// <summary>The agency's feed token, created on first ask; null (not found) for an agency the person does not read.</summary>
+    public async Task<string?> GetAgencyTokenAsync(Principal? who, int agencyId, CancellationToken ct = default)
     {
-        var normalised = email.Trim().ToLowerInvariant();
-        return GetOrCreateAsync(f => f.Email == normalised, () => new CalendarFeed { Token = "", Email = normalised }, ct);
+        if (!await access.CanReadAsync(who, agencyId, ct))
+        {
+            return null;
+        }
+
+        return await GetOrCreateAsync(f => f.AgencyId == agencyId, () => new CalendarFeed { Token = "", AgencyId = agencyId }, ct);
     }
+
+    /// <summary>
+    /// A person's feed token (by the address they are a contact under), created on first ask: only
+    /// for the person's own account address, or an address saved as a contact of an agency the person
+    /// reads. Null (not found) for any other address, typed or not.
+    /// </summary>
+    public async Task<string?> GetPersonalTokenAsync(Principal? who, string email, CancellationToken ct = default)
+    {
+        if (who is null || string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        var normalised = email.Trim().ToLowerInvariant();
+        await using (var db = await contextFactory.CreateDbContextAsync(ct))
+        {
+            var own = await OwnAddressAsync(db, who, ct);
+            if (own != normalised)
+            {
+                var readable = await access.ReadableAsync(who, ct);
+                var contactOf = await db.AgencyContacts.Where(c => c.Email.ToLower() == normalised).Select(c => c.AgencyId).ToListAsync(ct);
+                if (!contactOf.Any(id => readable is null || readable.Contains(id)))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return await GetOrCreateAsync(f => f.Email == normalised, () => new CalendarFeed { Token = "", Email = normalised }, ct);
+    }
+
+    /// <summary>
+    /// Revokes the person's own feed (the one of their account's address): its address answers 404
+    /// from now on, and the next ask makes a new one. False when there was none.
+    /// </summary>
+    public async Task<bool> RevokeOwnTokenAsync(Principal? who, CancellationToken ct = default)
+    {
+        if (who is null)
+        {
+            return false;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        if (await OwnAddressAsync(db, who, ct) is not { } own)
+        {
+            return false;
+        }
+
+        return await db.CalendarFeeds.Where(f => f.Email == own).ExecuteDeleteAsync(ct) > 0;
+    }
+
+    /// <summary>The person's own account address, lower-cased, or null.</summary>
+    private static async Task<string?> OwnAddressAsync(AppDbContext db, Principal who, CancellationToken ct) =>
+        (await db.Users.Where(u => u.UserName == who.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct))?.Trim().ToLowerInvariant();
 
     private async Task<string> GetOrCreateAsync(System.Linq.Expressions.Expression<Func<CalendarFeed, bool>> match, Func<CalendarFeed> create, CancellationToken ct)
     {

@@ -1,5 +1,8 @@
+using HighServiceDashboard.Domain.Access;
+using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Schedule;
 using HighServiceDashboard.Infrastructure.Data;
+using HighServiceDashboard.Infrastructure.Identity;
 using HighServiceDashboard.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +17,7 @@ public sealed record AlertAddress(string Address, AlertRecipients Role, bool IsF
 /// address per agency in <c>AgencyContacts</c>, and the commission's address from configuration.
 /// A role with no address falls back to the commission's, so no alert goes unsent.
 /// </summary>
-public sealed class ContactBook(IDbContextFactory<AppDbContext> contextFactory, IOptions<MailOptions> options)
+public sealed class ContactBook(IDbContextFactory<AppDbContext> contextFactory, IOptions<MailOptions> options, AccessService access)
 {
     public async Task<Func<int, AlertRecipients, IReadOnlyList<AlertAddress>>> LoadAsync(CancellationToken ct = default)
     {
@@ -63,9 +66,24 @@ public sealed class ContactBook(IDbContextFactory<AppDbContext> contextFactory, 
         return await db.AgencyContacts.Where(c => c.AgencyId == agencyId).ToDictionaryAsync(c => c.Role, c => c.Email, ct);
     }
 
-    /// <summary>Sets or clears (blank) an agency's address for a role. Refused for an address that is not one.</summary>
-    public async Task<CommandResult> SetAsync(int agencyId, ContactRole role, string? email, CancellationToken ct = default)
+    /// <summary>
+    /// Sets or clears (blank) an agency's address for a role, for <paramref name="who"/>: the agency's
+    /// own head or coordinator, or the commission's administrator. Not found for an agency the person
+    /// does not read, forbidden for one they only read; refused for an address that is not one.
+    /// </summary>
+    public async Task<CommandResult> SetAsync(Principal? who, int agencyId, ContactRole role, string? email, CancellationToken ct = default)
     {
+        var policy = await access.PolicyAsync(ct);
+        if (who is null || !policy.CanRead(who, agencyId))
+        {
+            return CommandResult.Fail(AgencyMessages.NotFound);
+        }
+
+        if (!policy.CanEditAgencyContent(who, agencyId))
+        {
+            return CommandResult.Fail(AgencyMessages.Forbidden);
+        }
+
         email = email?.Trim();
         if (!string.IsNullOrEmpty(email) && !MimeKit.MailboxAddress.TryParse(email, out _))
         {

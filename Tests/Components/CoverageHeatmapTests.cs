@@ -107,7 +107,7 @@ public class CoverageHeatmapTests : BunitTestBase
     [Fact]
     public async Task Filter_ParentLevelStatusAndSort_AsAsked()
     {
-        var rows = (await new CoverageService(Database.Factory).GetMatrixAsync(113)).Rows;
+        var rows = (await new CoverageService(Database.Factory, new HighServiceDashboard.Infrastructure.Identity.AccessService(Database.Factory)).GetMatrixAsync(113)).Rows;
         HeatmapFilter All() => new("", null, null, "", false, HeatmapSort.Tree);
 
         var underFinance = CoverageHeatmap.Filter(rows, All() with { ParentId = IdOf(Finance) }, false);

@@ -1,5 +1,7 @@
+using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Infrastructure.Agencies;
+using HighServiceDashboard.Infrastructure.Identity;
 using HighServiceDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ public class AgencyAdminServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _service = new AgencyAdminService(_database.Factory, new NewAgencyInputValidator(), new RenameInputValidator(), new NewUnitInputValidator(), _database.Clock);
+        _service = new AgencyAdminService(_database.Factory, new NewAgencyInputValidator(), new RenameInputValidator(), new NewUnitInputValidator(), _database.Clock, new AccessService(_database.Factory));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -103,8 +105,40 @@ public class AgencyAdminServiceTests : IAsyncLifetime
         var finance = await IdOfAsync("高雄市政府財政局");
         var works = await IdOfAsync("高雄市政府工務局");
 
-        Assert.Equal([AgencyMessages.UnitNameTaken], (await _service.AddUnitAsync(new NewUnitInput { AgencyId = finance, Name = "秘書室" })).Errors);
-        Assert.True((await _service.AddUnitAsync(new NewUnitInput { AgencyId = works, Name = "菸酒管理科" })).Succeeded);
+        Assert.Equal([AgencyMessages.UnitNameTaken], (await _service.AddUnitAsync(Admin, new NewUnitInput { AgencyId = finance, Name = "秘書室" })).Errors);
+        Assert.True((await _service.AddUnitAsync(Admin, new NewUnitInput { AgencyId = works, Name = "菸酒管理科" })).Succeeded);
+    }
+
+    private static readonly Principal Admin = new("admin", Role.CommissionAdmin, 1);
+
+    /// <summary>Who adds a unit to the Finance Bureau: its head and coordinator and the commission's administrator; everyone else is refused (not found outside what they read).</summary>
+    [Theory]
+    [InlineData("admin", Role.CommissionAdmin, "高雄市政府研究發展考核委員會", null)]
+    [InlineData("finance.head", Role.AgencyHead, "高雄市政府財政局", null)]
+    [InlineData("finance.coordinator", Role.AgencyCoordinator, "高雄市政府財政局", null)]
+    [InlineData("reviewer", Role.CommissionReviewer, "高雄市政府研究發展考核委員會", AgencyMessages.Forbidden)]
+    [InlineData("finance.staff", Role.UnitStaff, "高雄市政府財政局", AgencyMessages.Forbidden)]
+    [InlineData("pawnshop.coordinator", Role.AgencyCoordinator, "高雄市政府財政局動產質借所", AgencyMessages.NotFound)]
+    [InlineData("niaosong.staff", Role.UnitStaff, "高雄市鳥松區公所", AgencyMessages.NotFound)]
+    [InlineData("works.coordinator", Role.AgencyCoordinator, "高雄市政府工務局", AgencyMessages.NotFound)]
+    public async Task AddUnitAsync_ByRole_OnlyTheAgencysHeadCoordinatorOrAdministrator(string user, Role role, string agency, string? refusal)
+    {
+        var finance = await IdOfAsync("高雄市政府財政局");
+        var who = new Principal(user, role, await IdOfAsync(agency));
+
+        var result = await _service.AddUnitAsync(who, new NewUnitInput { AgencyId = finance, Name = "新設科" });
+
+        Assert.Equal(refusal is null ? [] : [refusal], result.Errors);
+        await using var db = _database.Open();
+        Assert.Equal(refusal is null, await db.Units.AnyAsync(u => u.AgencyId == finance && u.Name == "新設科"));
+    }
+
+    [Fact]
+    public async Task AddUnitAsync_NobodySignedIn_IsRefused()
+    {
+        var result = await _service.AddUnitAsync(null, new NewUnitInput { AgencyId = await IdOfAsync("高雄市政府財政局"), Name = "新設科" });
+
+        Assert.Equal([AgencyMessages.NotFound], result.Errors);
     }
 
     [Fact]

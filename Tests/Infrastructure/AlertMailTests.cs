@@ -14,7 +14,7 @@ public class AlertMailTests(SmtpServerFixture smtp) : IClassFixture<SmtpServerFi
         await using var h = await ScheduleHarness.CreateAsync(sender);
         await h.KeepOnlyAsync("高雄市政府財政局", "高雄市稅捐稽徵處");
         var tax = await h.IdOfAsync("高雄市稅捐稽徵處");
-        await h.Contacts.SetAsync(tax, HighServiceDashboard.Domain.Schedule.ContactRole.Coordinator, "secretariat@tax.test");
+        await h.Contacts.SetAsync(ScheduleHarness.Admin, tax, HighServiceDashboard.Domain.Schedule.ContactRole.Coordinator, "secretariat@tax.test");
 
         var first = await h.Job.RunForAsync(new DateOnly(2024, 4, 16));
         var second = await h.Job.RunForAsync(new DateOnly(2024, 4, 16));

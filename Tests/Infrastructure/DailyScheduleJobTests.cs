@@ -105,8 +105,8 @@ public class DailyScheduleJobTests : IAsyncLifetime
     public async Task RunForAsync_LateObligation_EscalatesOnDay8ToHeadAndDay15ToCommission()
     {
         var finance = await _h.IdOfAsync(Finance);
-        await _h.Contacts.SetAsync(finance, ContactRole.Coordinator, "secretariat@finance.test");
-        await _h.Contacts.SetAsync(finance, ContactRole.Head, "head@finance.test");
+        await _h.Contacts.SetAsync(ScheduleHarness.Admin, finance, ContactRole.Coordinator, "secretariat@finance.test");
+        await _h.Contacts.SetAsync(ScheduleHarness.Admin, finance, ContactRole.Head, "head@finance.test");
 
         var raisedOn = new Dictionary<DateOnly, List<AlertKind>>();
         for (var day = new DateOnly(2024, 5, 1); day <= new DateOnly(2024, 5, 20); day = day.AddDays(1))

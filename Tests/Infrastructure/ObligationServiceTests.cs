@@ -111,13 +111,13 @@ public class ObligationServiceTests : IAsyncLifetime
     public async Task RenderAsync_AgencyFeed_HoldsItsAndSubordinatesDeadlines()
     {
         await _h.Obligations.SyncYearAsync(113);
-        var feeds = new CalendarFeedService(_h.Database.Factory, _h.Queries, _h.Database.Clock, Options.Create(new HighServiceDashboard.Infrastructure.Mail.MailOptions()));
+        var feeds = new CalendarFeedService(_h.Database.Factory, _h.Queries, _h.Database.Clock, Options.Create(new HighServiceDashboard.Infrastructure.Mail.MailOptions()), new HighServiceDashboard.Infrastructure.Identity.AccessService(_h.Database.Factory));
         var finance = await _h.IdOfAsync("高雄市政府財政局");
 
-        var token = await feeds.GetAgencyTokenAsync(finance);
+        var token = (await feeds.GetAgencyTokenAsync(ScheduleHarness.Admin, finance))!;
         var ics = await feeds.RenderAsync(token);
 
-        Assert.Equal(token, await feeds.GetAgencyTokenAsync(finance));
+        Assert.Equal(token, await feeds.GetAgencyTokenAsync(ScheduleHarness.Admin, finance));
         Assert.Equal(48, token.Length);
         Assert.Null(await feeds.RenderAsync("no-such-token"));
         var calendar = Calendar.Load(ics!)!;

@@ -74,7 +74,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 
             // An evidence file of the agency's results of 113, under the marked focus point's sub-item.
             var attachment = await Factory.Services.GetRequiredService<ResultsService>()
-                .AddAttachmentAsync(id, 113, "1.1", AttachmentKind.Evidence, "evidence.pdf", "%PDF-1.4 evidence"u8.ToArray(), "fixture");
+                .AddAttachmentAsync(id, 113, "1.1", AttachmentKind.Evidence, "evidence.pdf", SampleFiles.Pdf, "fixture");
             Attachments[key] = attachment.Id ?? throw new InvalidOperationException(string.Join(", ", attachment.Errors));
         }
     }
@@ -353,7 +353,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("evidence.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Equal("%PDF-1.4 evidence", await response.Content.ReadAsStringAsync());
+        Assert.Equal(SampleFiles.Pdf, await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class CalendarFeedEndpointTests : IAsyncLifetime
     {
         var client = _factory.CreateClient();
         await _factory.Services.GetRequiredService<ObligationService>().SyncYearAsync(113);
-        var token = await _factory.Services.GetRequiredService<CalendarFeedService>().GetAgencyTokenAsync(3);
+        var token = await _factory.Services.GetRequiredService<CalendarFeedService>().GetAgencyTokenAsync(ScheduleHarness.Admin, 3);
 
         var response = await client.GetAsync($"/calendar/{token}.ics");
         var unknown = await client.GetAsync("/calendar/0123456789abcdef.ics");

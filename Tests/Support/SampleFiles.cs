@@ -7,7 +7,36 @@ namespace HighServiceDashboard.Tests.Support;
 /// <summary>Small files of each kind an agency uploads, and ones that only pretend to be.</summary>
 public static class SampleFiles
 {
-    public static byte[] Pdf { get; } = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+    /// <summary>A one-page PDF that PdfPig opens.</summary>
+    public static byte[] Pdf { get; } = OnePagePdf();
+
+    /// <summary>A PDF header with a zip behind it: a polyglot that passes a look at the first bytes.</summary>
+    public static byte[] PdfHeaderOverZip() => [.. "%PDF-1.7\n"u8.ToArray(), .. Zip()];
+
+    /// <summary>A zip holding the two entries an Office check looks for by name, and nothing of a real package.</summary>
+    public static byte[] FakeDocx() => ZipOf(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "not word"));
+
+    private static byte[] OnePagePdf()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        builder.AddPage(595, 842);
+        return builder.Build();
+    }
+
+    private static byte[] ZipOf(params (string Name, string Content)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+        }
+
+        return stream.ToArray();
+    }
 
     public static byte[] Png { get; } = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 

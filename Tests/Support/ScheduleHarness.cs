@@ -25,7 +25,7 @@ public sealed class ScheduleHarness : IAsyncDisposable
         Schedule = new ScheduleService(database.Factory, new MilestoneInputValidator());
         Obligations = new ObligationService(database.Factory, database.Clock);
         Queries = new ObligationQueries(database.Factory);
-        Contacts = new ContactBook(database.Factory, mail);
+        Contacts = new ContactBook(database.Factory, mail, new HighServiceDashboard.Infrastructure.Identity.AccessService(database.Factory));
         Notifier = new AlertNotifier();
         Alerts = new AlertService(database.Factory, Notifier, database.Clock);
         Composer = new AlertMailComposer(mail);
@@ -45,6 +45,9 @@ public sealed class ScheduleHarness : IAsyncDisposable
     public ObligationQueries Queries { get; }
 
     public ContactBook Contacts { get; }
+
+    /// <summary>The commission's administrator, who may set any agency's contacts.</summary>
+    public static HighServiceDashboard.Domain.Access.Principal Admin { get; } = new("admin", HighServiceDashboard.Domain.Access.Role.CommissionAdmin, 1);
 
     public AlertNotifier Notifier { get; }
 

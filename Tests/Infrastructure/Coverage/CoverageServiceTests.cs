@@ -1,10 +1,12 @@
 using System.Data.Common;
+using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.Coverage;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Coverage;
 using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Documents;
+using HighServiceDashboard.Infrastructure.Identity;
 using HighServiceDashboard.Infrastructure.Plans;
 using HighServiceDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +27,7 @@ public class CoverageServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _coverage = new CoverageService(_database.Factory);
+        _coverage = new CoverageService(_database.Factory, new AccessService(_database.Factory));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -112,7 +114,7 @@ public class CoverageServiceTests : IAsyncLifetime
         var counter = new CommandCounter();
         var factory = new CountingFactory(_database.ConnectionString, counter);
 
-        var matrix = await new CoverageService(factory).GetMatrixAsync(113);
+        var matrix = await new CoverageService(factory, new AccessService(factory)).GetMatrixAsync(113);
 
         Assert.Equal(91, matrix.Rows.Count);
         Assert.InRange(counter.Count, 1, 8);
@@ -143,7 +145,7 @@ public class CoverageServiceTests : IAsyncLifetime
     {
         await AddHandMadePlansAsync();
 
-        var detail = await _coverage.GetAgencyAsync(await AgencyIdAsync(Finance), 113);
+        var detail = await _coverage.GetAgencyAsync(Admin, await AgencyIdAsync(Finance), 113);
 
         Assert.NotNull(detail);
         Assert.Equal(22, detail.SubItems.Count);
@@ -151,7 +153,50 @@ public class CoverageServiceTests : IAsyncLifetime
         Assert.Equal(CoverageStatus.Missing, detail.SubItems.Single(s => s.SubItem.Code == "6.4").Status);
         Assert.Equal([Tax, Pawnshop], detail.Subordinates.Select(s => s.Name));
         Assert.False(detail.Subordinates[0].HasPlan);
-        Assert.Equal("無跨機關服務", (await _coverage.GetAgencyAsync(await AgencyIdAsync(Pawnshop), 113))!.SubItems.Single(s => s.SubItem.Code == "3.3").NotApplicableReason);
+        Assert.Equal("無跨機關服務", (await _coverage.GetAgencyAsync(Admin, await AgencyIdAsync(Pawnshop), 113))!.SubItems.Single(s => s.SubItem.Code == "3.3").NotApplicableReason);
+    }
+
+    private static readonly Principal Admin = new("admin", Role.CommissionAdmin, 1);
+
+    [Fact]
+    public async Task GetAgencyAsync_StaffOfTheBureau_SeeTheirAgencyWithoutSubordinatesAndNoOtherAgency()
+    {
+        await AddHandMadePlansAsync();
+        var staff = new Principal("finance.staff", Role.UnitStaff, await AgencyIdAsync(Finance), 1);
+        var head = new Principal("finance.head", Role.AgencyHead, await AgencyIdAsync(Finance));
+
+        var own = await _coverage.GetAgencyAsync(staff, await AgencyIdAsync(Finance), 113);
+
+        Assert.NotNull(own);
+        Assert.Empty(own.Subordinates);
+        Assert.Null(await _coverage.GetAgencyAsync(staff, await AgencyIdAsync(Pawnshop), 113));
+        Assert.Null(await _coverage.GetAgencyAsync(head, await AgencyIdAsync(Works), 113));
+        Assert.Null(await _coverage.GetAgencyAsync(null, await AgencyIdAsync(Finance), 113));
+        Assert.Equal([Tax, Pawnshop], (await _coverage.GetAgencyAsync(head, await AgencyIdAsync(Finance), 113))!.Subordinates.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task CompareAsync_StaffOfTheBureau_CompareTheirAgencyAloneAndNoOtherAgency()
+    {
+        await CoveragePlans.AddAsync(_database.Factory, Finance, 113, CoveragePlans.LeapExcept("6.4"));
+        await CoveragePlans.AddAsync(_database.Factory, Pawnshop, 113, CoveragePlans.LeapExcept());
+        await CoveragePlans.AddAsync(_database.Factory, Pawnshop, 114, CoveragePlans.LeapExcept("1.1"));
+        var finance = await AgencyIdAsync(Finance);
+        var staff = new Principal("finance.staff", Role.UnitStaff, finance, 1);
+        var head = new Principal("finance.head", Role.AgencyHead, finance);
+
+        var forStaff = await _coverage.CompareAsync(staff, 113, 114, finance);
+        var cityForStaff = await _coverage.CompareAsync(staff, 113, 114, null);
+        var forHead = await _coverage.CompareAsync(head, 113, 114, finance);
+
+        // The bureau's own 21 covered sub-items of 113; the pawnshop's 22 are not the staff's to see.
+        Assert.Equal(21, forStaff!.FromTotal.Covered);
+        Assert.DoesNotContain(forStaff.Changes, c => c.AgencyId != finance);
+        Assert.Equal(21, cityForStaff!.FromTotal.Covered);
+        Assert.Equal(43, forHead!.FromTotal.Covered);
+        Assert.Contains(forHead.Changes, c => c.AgencyName == Pawnshop && c.SubItemCode == "1.1");
+        Assert.Null(await _coverage.CompareAsync(staff, 113, 114, await AgencyIdAsync(Pawnshop)));
+        Assert.Null(await _coverage.CompareAsync(head, 113, 114, await AgencyIdAsync(Works)));
     }
 
     [Fact]
@@ -176,7 +221,7 @@ public class CoverageServiceTests : IAsyncLifetime
         await CoveragePlans.AddAsync(_database.Factory, Finance, 113, CoveragePlans.LeapExcept("6.4"));
         await CoveragePlans.AddAsync(_database.Factory, Finance, 114, CoveragePlans.LeapExcept("1.1"));
 
-        var comparison = await _coverage.CompareAsync(113, 114, await AgencyIdAsync(Finance));
+        var comparison = (await _coverage.CompareAsync(Admin, 113, 114, await AgencyIdAsync(Finance)))!;
 
         Assert.True(comparison.SameFramework);
         Assert.Equal([("1.1", false), ("6.4", true)], comparison.Changes.Select(c => (c.SubItemCode, c.BecameCovered)).OrderBy(c => c.SubItemCode));
@@ -194,7 +239,7 @@ public class CoverageServiceTests : IAsyncLifetime
             Assert.Equal("refine", await db.Frameworks.Where(f => f.Id == frameworkId).Select(f => f.Key).SingleAsync());
         }
 
-        var comparison = await _coverage.CompareAsync(105, 113, null);
+        var comparison = (await _coverage.CompareAsync(Admin, 105, 113, null))!;
 
         Assert.False(comparison.SameFramework);
         Assert.Empty(comparison.Changes);

@@ -134,6 +134,28 @@ public class PlanImportServiceTests : IAsyncLifetime
         Assert.Equal(stored.Id, again.ExistingPlanId);
     }
 
+    [Fact]
+    public async Task PreviewAsync_AnotherAgencysPlan_ShowsNothingOfItAndCannotBeStored()
+    {
+        var first = await _import.PreviewAsync(Fixture("not-applicable.txt"), "a.txt", new PlanImportOptions(), PlanImportService.CommandLine);
+        await _import.StoreAsync(first, PlanImportService.ToContent(first.Reading!), false, "tester");
+        await using var db = _database.Open();
+        var works = await db.Agencies.Where(a => a.Name == "高雄市政府工務局").Select(a => a.Id).SingleAsync();
+        var pawnshop = first.AgencyId!.Value;
+
+        var stranger = await _import.PreviewAsync(Fixture("not-applicable.txt"), "a.txt", new PlanImportOptions(), new Principal("works.coordinator", Role.AgencyCoordinator, works));
+        var own = await _import.PreviewAsync(Fixture("not-applicable.txt"), "a.txt", new PlanImportOptions(), new Principal("pawnshop.coordinator", Role.AgencyCoordinator, pawnshop));
+
+        Assert.Null(stranger.ExistingPlanId);
+        Assert.Null(stranger.Existing);
+        Assert.Equal([PlanMessages.Forbidden], stranger.Errors);
+        Assert.False(stranger.CanStore);
+        Assert.NotNull(own.ExistingPlanId);
+        Assert.Equal(PlanStatus.Draft, own.Existing!.Status);
+        Assert.Equal(first.Reading!.FocusPoints.Select(p => p.Code).Distinct().Order(), own.Existing.FocusPointCodes.Distinct().Order());
+        Assert.Empty(own.Errors);
+    }
+
     [Theory]
     [InlineData("高雄市政府財政局", "高雄市政府財政局")]
     [InlineData("財政局", "高雄市政府財政局")]

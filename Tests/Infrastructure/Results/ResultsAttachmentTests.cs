@@ -36,6 +36,16 @@ public class ResultsAttachmentTests : IAsyncLifetime
         { ".pdf", SampleFiles.Pdf, AttachmentMessages.NameInvalid },
         { "成果\u0007.pdf", SampleFiles.Pdf, AttachmentMessages.NameInvalid },
         { new string('長', 201) + ".pdf", SampleFiles.Pdf, AttachmentMessages.NameInvalid },
+        { "報告\u202Efdp.exe.pdf", SampleFiles.Pdf, AttachmentMessages.NameHasFormatCharacters },
+        { "報告\u2067.pdf", SampleFiles.Pdf, AttachmentMessages.NameHasFormatCharacters },
+        { "報告\u200F.pdf", SampleFiles.Pdf, AttachmentMessages.NameHasFormatCharacters },
+        { "報告\u061C.pdf", SampleFiles.Pdf, AttachmentMessages.NameHasFormatCharacters },
+        { "\uFEFF報告.pdf", SampleFiles.Pdf, AttachmentMessages.NameHasFormatCharacters },
+        { "成果.pdf", SampleFiles.PdfHeaderOverZip(), AttachmentMessages.DoesNotOpen },
+        { "成果.pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(), AttachmentMessages.DoesNotOpen },
+        { "成果.docx", SampleFiles.FakeDocx(), AttachmentMessages.DoesNotOpen },
+        { "成果.odt", OdtPackage.Zip(OdtPackage.TextMimeType, [("styles.xml", "<x/>")]), AttachmentMessages.DoesNotOpen },
+        { "成果.odt", OdtPackage.Zip(OdtPackage.TextMimeType, [("content.xml", "<不是 xml")]), AttachmentMessages.DoesNotOpen },
     };
 
     [Theory]
@@ -47,6 +57,14 @@ public class ResultsAttachmentTests : IAsyncLifetime
         Assert.Equal([reason], result.Errors);
         Assert.Null((await _h.ViewAsync(Bureau)).Id);
         Assert.False(Directory.Exists(_h.Files.Root) && Directory.EnumerateFiles(_h.Files.Root, "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task AddAttachmentAsync_RealOpenDocument_IsStored()
+    {
+        var result = await UploadAsync("成果.odt", OdtPackage.Build("<text:p>佐證</text:p>"));
+
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
     }
 
     [Fact]
@@ -96,6 +114,20 @@ public class ResultsAttachmentTests : IAsyncLifetime
         }
 
         Assert.Equal([ResultsMessages.TooManyFiles], (await UploadAsync("第4份.pdf", SampleFiles.Pdf)).Errors);
+    }
+
+    [Fact]
+    public async Task AddAttachmentAsync_ParallelUploadsOverTheLimit_StoreNoMoreThanTheLimit()
+    {
+        // The limit here is 3: twelve uploads at once, each on its own context, as twelve browser tabs would.
+        var uploads = Enumerable.Range(0, 12).Select(i => Task.Run(() => UploadAsync($"並行{i}.pdf", SampleFiles.Pdf))).ToList();
+
+        var results = await Task.WhenAll(uploads);
+
+        Assert.Equal(3, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal([ResultsMessages.TooManyFiles], r.Errors));
+        Assert.Equal(3, (await _h.ViewAsync(Bureau)).Items.Single(i => i.Code == "1.1").Attachments.Count);
+        Assert.Equal(3, Directory.EnumerateFiles(_h.Files.Root, "*", SearchOption.AllDirectories).Count());
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public partial class AgencyDetailPanel
 
     private Task AddUnitAsync() => SubmitAsync(_newUnitForm, async () =>
     {
-        var result = await Admin.AddUnitAsync(_newUnit);
+        var result = await Admin.AddUnitAsync(await Access.WhoAsync(), _newUnit);
         if (result.Succeeded)
         {
             _newUnit = new NewUnitInput { AgencyId = Detail.Id };

@@ -30,9 +30,6 @@ public partial class ImportItemCard
     private PlanImportService Import { get; set; } = default!;
 
     [Inject]
-    private PlanQueries Plans { get; set; } = default!;
-
-    [Inject]
     private CurrentUser User { get; set; } = default!;
 
     [Inject]
@@ -100,9 +97,9 @@ public partial class ImportItemCard
 
     private async Task StoreAsync()
     {
-        if (Preview?.ExistingPlanId is { } existing)
+        if (Preview?.Existing is { } existing)
         {
-            _diff = await DescribeReplacementAsync(existing);
+            _diff = DescribeReplacement(existing);
             return;
         }
 
@@ -134,26 +131,20 @@ public partial class ImportItemCard
         }
     }
 
-    /// <summary>What replacing the stored plan with this reading changes, sub-item by sub-item.</summary>
-    private async Task<List<string>> DescribeReplacementAsync(int existingPlanId)
+    /// <summary>What replacing the stored plan with this reading changes, sub-item by sub-item (the service gives the facts only to whoever may replace it).</summary>
+    private List<string> DescribeReplacement(ExistingPlanFacts existing)
     {
-        var existing = await Plans.GetAsync(existingPlanId);
         var draft = Item.Draft!;
         var lines = new List<string>();
-        if (existing is null)
-        {
-            return lines;
-        }
-
-        var before = existing.FocusPoints.Select(p => p.SubItemCode).ToHashSet();
+        var before = existing.FocusPointCodes.ToHashSet();
         var after = draft.FocusPoints.Select(p => p.SubItemCode).ToHashSet();
         var gained = after.Except(before).Order().ToList();
         var lost = before.Except(after).Order().ToList();
         lines.Add(L["Import.Diff.Status", L[$"Plan.Status.{existing.Status}"]]);
-        lines.Add(L["Import.Diff.Points", existing.FocusPoints.Count, draft.FocusPoints.Count]);
+        lines.Add(L["Import.Diff.Points", existing.FocusPointCodes.Count, draft.FocusPoints.Count]);
         lines.Add(gained.Count == 0 ? L["Import.Diff.NoneGained"] : L["Import.Diff.Gained", string.Join("、", gained)]);
         lines.Add(lost.Count == 0 ? L["Import.Diff.NoneLost"] : L["Import.Diff.Lost", string.Join("、", lost)]);
-        var naBefore = existing.NotApplicable.Select(n => n.SubItemCode).Order().ToList();
+        var naBefore = existing.NotApplicableCodes.Order().ToList();
         var naAfter = draft.NotApplicable.Select(n => n.SubItemCode).Order().ToList();
         if (!naBefore.SequenceEqual(naAfter))
         {

@@ -1,3 +1,4 @@
+using HighServiceDashboard.App.State;
 using HighServiceDashboard.Domain.Plans;
 using HighServiceDashboard.Infrastructure.Agencies;
 using HighServiceDashboard.Infrastructure.Plans;
@@ -27,6 +28,9 @@ public partial class ImportReview
 
     [Inject]
     private AgencyAdminService Admin { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser User { get; set; } = default!;
 
     private sealed record SubItemOption(string Code, string Label);
 
@@ -123,7 +127,7 @@ public partial class ImportReview
 
     private async Task CreateUnitAsync(string name)
     {
-        var result = await Admin.AddUnitAsync(new Domain.Agencies.NewUnitInput { AgencyId = AgencyId!.Value, Name = UnitNames.Normalize(name) });
+        var result = await Admin.AddUnitAsync(await User.GetAsync(), new Domain.Agencies.NewUnitInput { AgencyId = AgencyId!.Value, Name = UnitNames.Normalize(name) });
         if (result.Succeeded)
         {
             await LoadUnitsAsync();
