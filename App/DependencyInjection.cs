@@ -3,10 +3,12 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using HighServiceDashboard.App.Components;
 using HighServiceDashboard.App.Endpoints;
+using HighServiceDashboard.App.Hosting;
 using HighServiceDashboard.App.State;
 using HighServiceDashboard.Domain.Access;
 using HighServiceDashboard.Infrastructure.Audit;
 using HighServiceDashboard.Infrastructure.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -58,14 +60,18 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
-        // A changed role, agency or a disabled account counts within a minute, not at the cookie's end.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A changed role, agency or a disabled account counts within a minute, not at the cookie's end:
+        // in each new request (the cookie's security stamp) and in each open circuit (revalidation).
+        var session = configuration.GetSection(AccountSessionOptions.Section).Get<AccountSessionOptions>() ?? new AccountSessionOptions();
+        services.Configure<AccountSessionOptions>(configuration.GetSection(AccountSessionOptions.Section));
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = session.RevalidationInterval);
         new IdentityBuilder(typeof(AppUser), services).AddSignInManager();
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessClaims.AdminPolicy, policy => policy.RequireRole(nameof(Role.CommissionAdmin)))
             .AddPolicy(AccessClaims.CommissionPolicy, policy => policy.RequireRole(nameof(Role.CommissionAdmin), nameof(Role.CommissionReviewer)))
             .AddPolicy(AccessClaims.PlanImportPolicy, policy => policy.RequireRole(AccessClaims.PlanImportRoles));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidatingStateProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<PageAccess>();
@@ -75,10 +81,25 @@ public static class DependencyInjection
     /// <summary>The request pipeline and the endpoints.</summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        // Behind a reverse proxy, the client's address and scheme come from the proxies named, before anything reads them.
+        var proxy = app.Configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions();
+        if (proxy.Enabled)
+        {
+            var forwarded = new ForwardedHeadersOptions();
+            proxy.Apply(forwarded);
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            app.UseHttpsRedirection();
         }
 
         var cultures = CultureEndpoints.Supported.Select(c => new CultureInfo(c)).ToList();

@@ -156,6 +156,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<SignInGate>();
         builder.Services.AddSingleton<DemoAccounts>();
         builder.Services.AddSingleton<AccessService>();
         builder.Services.AddSingleton<AuditQueries>();

@@ -1,6 +1,8 @@
+using HighServiceDashboard.Infrastructure.Data;
 using HighServiceDashboard.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace HighServiceDashboard.App.Endpoints;
 
@@ -27,7 +29,8 @@ public static class AccountEndpoints
 
     private static async Task<IResult> SignInAsync(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<AppUser> signIn, HttpContext context, ILoggerFactory loggers)
+        SignInManager<AppUser> signIn, SignInGate gate, IPasswordHasher<AppUser> hasher, IDbContextFactory<AppDbContext> contexts,
+        HttpContext context, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("HighServiceDashboard.SignIn");
         var target = LocalOnly(returnUrl);
@@ -41,17 +44,29 @@ public static class AccountEndpoints
         }
 
         var users = signIn.UserManager;
-        var user = await users.FindByNameAsync(name) ?? (name.Contains('@') ? await users.FindByEmailAsync(name) : null);
         var ip = context.Connection.RemoteIpAddress?.ToString() ?? "?";
-        if (user is null || user.IsDisabled)
+        // The account is looked up without tracking, so that the one the check reads is loaded
+        // afresh inside the account's turn, with the failures counted by the attempts before it.
+        if (await AccountOfAsync(contexts, users.NormalizeName(name), users.NormalizeEmail(name), context.RequestAborted) is not { } account)
         {
-            logger.LogWarning("Sign-in refused for {UserName} from {Address}: {Reason}", name, ip, user is null ? "no such account" : "account disabled");
+            gate.CheckWithoutAccount(hasher, password);
+            logger.LogWarning("Sign-in refused for {UserName} from {Address}: {Reason}", name, ip, "no such account");
+            return Back("invalid");
+        }
+
+        using var turn = await gate.EnterAsync(account.NormalizedUserName, context.RequestAborted);
+        if (await users.FindByIdAsync(account.Id) is not { IsDisabled: false } user)
+        {
+            gate.CheckWithoutAccount(hasher, password);
+            logger.LogWarning("Sign-in refused for {UserName} from {Address}: {Reason}", name, ip, "account disabled");
             return Back("invalid");
         }
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            // A locked account answers in the time of a password check too.
+            gate.CheckWithoutAccount(hasher, password);
             logger.LogWarning("Sign-in refused for {UserName} from {Address}: locked out", name, ip);
             return Back("locked");
         }
@@ -101,6 +116,19 @@ public static class AccountEndpoints
         }
 
         return Results.LocalRedirect(target);
+    }
+
+    /// <summary>The account a name or an e-mail address (already normalised) belongs to, or null.</summary>
+    private static async Task<(string Id, string NormalizedUserName)?> AccountOfAsync(
+        IDbContextFactory<AppDbContext> contexts, string? userName, string? email, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var byName = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == userName)
+            .Select(u => new { u.Id, u.NormalizedUserName }).FirstOrDefaultAsync(ct);
+        var found = byName ?? (email is not null && email.Contains('@')
+            ? await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email).Select(u => new { u.Id, u.NormalizedUserName }).FirstOrDefaultAsync(ct)
+            : null);
+        return found is null ? null : (found.Id, found.NormalizedUserName ?? found.Id);
     }
 
     /// <summary>
