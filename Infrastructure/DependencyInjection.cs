@@ -2,6 +2,7 @@ using FluentValidation;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.Storage.SQLite;
 using HighServiceDashboard.Domain.Agencies;
 using HighServiceDashboard.Domain.PhoneTests;
 using HighServiceDashboard.Domain.Plans;
@@ -103,10 +104,13 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Hangfire on in-memory storage (the truth is in the application database) with its server,
-    /// unless <c>Jobs:Enabled</c> is false (the tests that do not need jobs: Hangfire keeps static
-    /// state that hosts started side by side would share). The storage is this host's own
-    /// instance, made after Hangfire's configuration points its static log provider at this host.
+    /// Hangfire with its server, unless <c>Jobs:Enabled</c> is false (the tests that do not need
+    /// jobs: Hangfire keeps static state that hosts started side by side would share). The job
+    /// storage is SQLite in its own file (<c>Jobs:SqlitePath</c>, by default
+    /// <c>{Storage:DataFolder}/hangfire.db</c>), so recurring-job state, retries and history survive
+    /// a restart; <c>Jobs:Storage</c> = <c>InMemory</c> keeps them in memory, for tests that want
+    /// isolation. The storage is this host's own instance, made after Hangfire's configuration
+    /// points its static log provider at this host.
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
@@ -115,10 +119,19 @@ public static class DependencyInjection
             return builder;
         }
 
+        var inMemory = string.Equals(builder.Configuration["Jobs:Storage"], "InMemory", StringComparison.OrdinalIgnoreCase);
+        var sqlitePath = JobStoragePath(builder.Configuration);
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
             sp.GetRequiredService<IGlobalConfiguration>();
-            return new InMemoryStorage();
+            if (inMemory)
+            {
+                return new InMemoryStorage();
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(sqlitePath)!);
+            // Polled every 2 s rather than 15: a run triggered from the dashboard starts at once, at the cost of a tiny query.
+            return new SQLiteStorage(sqlitePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) });
         });
         builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -132,6 +145,12 @@ public static class DependencyInjection
         builder.Services.AddSingleton<RecurringJobs>();
         return builder;
     }
+
+    /// <summary>Where the SQLite job storage lives: <c>Jobs:SqlitePath</c>, else hangfire.db in the data folder.</summary>
+    public static string JobStoragePath(IConfiguration configuration) =>
+        Path.GetFullPath(configuration["Jobs:SqlitePath"] is { Length: > 0 } path
+            ? path
+            : Path.Combine(configuration["Storage:DataFolder"] ?? "data", "hangfire.db"));
 
     /// <summary>
     /// ASP.NET Core Identity on the application database: accounts made by the administrators,

@@ -46,9 +46,16 @@ public enum DeliveryStatus
 {
     Pending = 0,
     Sent = 1,
+
+    /// <summary>Committed before the SMTP conversation: left so by a crash, the mail is sent again with the same Message-ID.</summary>
+    Sending = 2,
 }
 
-/// <summary>One mail of an alert to one address. Sent once; a failure keeps it pending for the job's retry.</summary>
+/// <summary>
+/// One mail of an alert to one address, at least once: marked <see cref="DeliveryStatus.Sending"/>
+/// with its Message-ID before the SMTP conversation and <see cref="DeliveryStatus.Sent"/> after it; a
+/// failure puts it back to pending for the job's retry, a crash leaves it sending for the next run.
+/// </summary>
 public sealed class AlertDelivery
 {
     public int Id { get; set; }
@@ -72,6 +79,9 @@ public sealed class AlertDelivery
     public DateTimeOffset? SentAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The mail's Message-ID, made at the first attempt and kept: a copy sent again after a crash carries the same, so mail clients fold it.</summary>
+    public string? MessageId { get; set; }
 }
 
 /// <summary>Which person of an agency an address belongs to, until accounts come.</summary>

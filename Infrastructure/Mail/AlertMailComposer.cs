@@ -21,12 +21,13 @@ public sealed record AlertMail(
     string Title,
     string? UnitName,
     int RocYear,
-    DateOnly DueOn);
+    DateOnly DueOn,
+    string MessageId);
 
 /// <summary>
 /// Writes reminder and escalation mails in Traditional Chinese: what is due, for which agency,
-/// when, and the link to act on it. The Message-Id is fixed per delivery, so a resent mail is
-/// recognisably the same one.
+/// when, and the link to act on it. The Message-Id is the delivery's stored one, so a mail sent
+/// again after a crash is recognisably the same one.
 /// </summary>
 public sealed class AlertMailComposer(IOptions<MailOptions> options)
 {
@@ -36,13 +37,20 @@ public sealed class AlertMailComposer(IOptions<MailOptions> options)
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(MailboxAddress.Parse(mail.Address));
-        message.MessageId = $"alert-{mail.AlertId}-delivery-{mail.DeliveryId}@highservice.local";
+        message.MessageId = mail.MessageId;
         message.Date = mail.RaisedAt;
         message.Subject = Subject(mail);
         message.Headers.Add("X-HighService-Alert", $"{mail.AlertId};{mail.Kind}");
         message.Body = new TextPart("plain") { Text = Body(mail, o.DashboardUrl) };
         return message;
     }
+
+    /// <summary>
+    /// A new Message-ID for a delivery, made once and stored with it. The random part keeps it unique
+    /// across installs, whose delivery ids all start at 1.
+    /// </summary>
+    public static string NewMessageId(int alertId, int deliveryId) =>
+        $"alert-{alertId}-delivery-{deliveryId}-{Guid.NewGuid():N}@highservice.local";
 
     public static string Subject(AlertMail m) =>
         $"【{KindLabel(m.Kind)}】{m.AgencyName}：{m.Title}（期限 {RocCalendar.FormatDate(m.DueOn)}）";

@@ -15,7 +15,26 @@ namespace HighServiceDashboard.Tests.Support;
 /// </summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "hsd-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+
+    /// <summary>A host on a new temporary folder, deleted when it is disposed.</summary>
+    public DashboardFactory()
+        : this(Path.Combine(Path.GetTempPath(), "hsd-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    /// <summary>
+    /// A host on the given data folder (the database and hangfire.db in it), for tests that stop
+    /// one host and start another on the same files; the last one disposed deletes the folder
+    /// unless <see cref="KeepFolder"/>.
+    /// </summary>
+    public DashboardFactory(string folder) => _folder = folder;
+
+    /// <summary>Leave the data folder behind at disposal, for the next host of a restart test.</summary>
+    public bool KeepFolder { get; init; }
+
+    /// <summary>Overrides <c>Jobs:Storage</c> (SQLite in the data folder by default).</summary>
+    public string? JobStorageKind { get; init; }
 
     public FakeTimeProvider Clock { get; } = new(TestDatabase.DefaultNow);
 
@@ -51,6 +70,10 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Storage:DataFolder", _folder);
         builder.UseSetting("Jobs:Enabled", WithJobs ? "true" : "false");
+        if (JobStorageKind is not null)
+        {
+            builder.UseSetting("Jobs:Storage", JobStorageKind);
+        }
         // The README's demo accounts, one per role: the tests sign in as them.
         builder.UseSetting("Accounts:SeedDemoAccounts", "true");
         builder.ConfigureServices(services =>
@@ -115,6 +138,12 @@ public class DashboardFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepFolder)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

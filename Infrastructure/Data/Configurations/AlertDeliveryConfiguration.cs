@@ -12,6 +12,7 @@ internal sealed class AlertDeliveryConfiguration : IEntityTypeConfiguration<Aler
         builder.Property(d => d.Role).HasConversion<int>();
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.LastError).HasMaxLength(1000);
+        builder.Property(d => d.MessageId).HasMaxLength(200);
         builder.HasIndex(d => new { d.AlertId, d.Address }).IsUnique();
         builder.HasIndex(d => d.Status);
     }
